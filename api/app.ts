@@ -1,0 +1,57 @@
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import express, { type Express } from 'express';
+import { fileURLToPath } from 'node:url';
+import { DEVELOPMENT_VIEWER } from './auth/viewer.js';
+import { type Config } from './config.js';
+import { type Context, createContext } from './context.js';
+import { type Orm } from './db/database.js';
+import { runCounted, type StatementCounter } from './db/statement-counter.js';
+import { formatError } from './errors.js';
+import { buildApiSchema } from './graphql/schema.js';
+import { healthRoutes } from './health.js';
+import { graphiqlRouter } from './ide/graphiql.js';
+import { sqlStatsPlugin } from './sql-stats.plugin.js';
+
+export const EXAMPLES_FILE = fileURLToPath(new URL('./operations/examples.graphql', import.meta.url));
+
+export interface App {
+  app: Express;
+  stop(): Promise<void>;
+}
+
+/** The HTTP application: health probes, the offline IDE, and GraphQL. */
+export async function createApp(orm: Orm, config: Config): Promise<App> {
+  const schema = await buildApiSchema();
+  const apollo = new ApolloServer<Context>({
+    schema,
+    formatError,
+    includeStacktraceInErrorResponses: false,
+    introspection: true,
+    allowBatchedHttpRequests: false,
+    plugins: [ApolloServerPluginLandingPageDisabled(), ...(config.exposeSqlStats ? [sqlStatsPlugin()] : [])],
+  });
+  await apollo.start();
+
+  const knex = orm.em.getKnex();
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(healthRoutes(orm));
+  app.use(graphiqlRouter({ endpoint: '/graphql', examplesFile: EXAMPLES_FILE }));
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    (_req, res, next) => {
+      // Every statement of this request, wherever it runs, is counted into its own counter.
+      const statements: StatementCounter = { count: 0 };
+      res.locals.statements = statements;
+      runCounted(statements, next);
+    },
+    expressMiddleware(apollo, {
+      context: async ({ res }) =>
+        createContext(knex, config, DEVELOPMENT_VIEWER, res.locals.statements as StatementCounter),
+    }),
+  );
+  return { app, stop: () => apollo.stop() };
+}

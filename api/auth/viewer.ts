@@ -1,0 +1,26 @@
+/** Who is asking. Authentication (a later issue) will build viewers from tokens; today only the development viewer exists. */
+export enum Role {
+  MINISTRY = 'MINISTRY',
+  REGION_ANALYST = 'REGION_ANALYST',
+  MUNICIPAL_ANALYST = 'MUNICIPAL_ANALYST',
+  SCHOOL = 'SCHOOL',
+  BI_SERVICE = 'BI_SERVICE',
+  PUBLIC = 'PUBLIC',
+}
+
+/** What a viewer may read; anything not listed is denied. */
+export type Scope =
+  | { kind: 'ALL' }
+  | { kind: 'REGIONS'; regionIds: readonly number[] }
+  | { kind: 'MUNICIPALITIES'; municipalityIds: readonly number[] }
+  | { kind: 'SCHOOLS'; schoolIds: readonly number[] }
+  | { kind: 'NONE' };
+
+export interface Viewer {
+  id: string;
+  role: Role;
+  scope: Scope;
+}
+
+/** Until authentication lands: full scope, so `npm start` is usable from the IDE. */
+export const DEVELOPMENT_VIEWER: Viewer = { id: 'development', role: Role.MINISTRY, scope: { kind: 'ALL' } };

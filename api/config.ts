@@ -1,0 +1,50 @@
+/** Everything configurable, from the environment, in one place (README: Configuration). */
+export interface Config {
+  /** PostgreSQL URL; absent → an embedded PostgreSQL under `embeddedDir`. */
+  databaseUrl: string | undefined;
+  host: string;
+  port: number;
+  embeddedDir: string;
+  embeddedPort: number;
+  /** Load the demo data on start (always on for the embedded database when it is empty). */
+  seedDemo: boolean;
+  seedScale: 'demo' | 'national' | 'test';
+  defaultPageSize: number;
+  maxPageSize: number;
+  production: boolean;
+  /** Report the number of SQL statements of each request in `extensions.sqlStatements`. */
+  exposeSqlStats: boolean;
+}
+
+function flag(value: string | undefined): boolean {
+  return value !== undefined && ['1', 'true', 'yes', 'on'].includes(value.toLowerCase());
+}
+
+function int(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0)
+    throw new Error(`${name} must be a non-negative integer, got «${value}»`);
+  return n;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const production = env.NODE_ENV === 'production';
+  const scale = env.SEED_SCALE ?? 'demo';
+  if (scale !== 'demo' && scale !== 'national' && scale !== 'test') {
+    throw new Error(`SEED_SCALE must be demo, national or test, got «${scale}»`);
+  }
+  return {
+    databaseUrl: env.DATABASE_URL || undefined,
+    host: env.HOST ?? '127.0.0.1',
+    port: int(env.PORT, 4000, 'PORT'),
+    embeddedDir: env.EMBEDDED_PG_DIR ?? '.data/pg',
+    embeddedPort: int(env.EMBEDDED_PG_PORT, 54329, 'EMBEDDED_PG_PORT'),
+    seedDemo: flag(env.SEED_DEMO),
+    seedScale: scale,
+    defaultPageSize: int(env.DEFAULT_PAGE_SIZE, 20, 'DEFAULT_PAGE_SIZE'),
+    maxPageSize: int(env.MAX_PAGE_SIZE, 500, 'MAX_PAGE_SIZE'),
+    production,
+    exposeSqlStats: env.EXPOSE_SQL_STATS === undefined ? !production : flag(env.EXPOSE_SQL_STATS),
+  };
+}

@@ -1,0 +1,24 @@
+import 'reflect-metadata';
+import { MikroORM } from '@mikro-orm/postgresql';
+import { ormConfig } from '../../schema/orm-config.js';
+import { countStatementsOf } from './statement-counter.js';
+
+export type Orm = MikroORM;
+export type { Knex } from '@mikro-orm/postgresql';
+
+/** Connects, applies pending migrations, and counts statements per request. */
+export async function openDatabase(url: string): Promise<Orm> {
+  const orm = await MikroORM.init(ormConfig(url));
+  await orm.getMigrator().up();
+  countStatementsOf(orm.em.getKnex());
+  return orm;
+}
+
+export async function isReachable(orm: Orm): Promise<boolean> {
+  try {
+    await orm.em.getKnex().raw('select 1');
+    return true;
+  } catch {
+    return false;
+  }
+}

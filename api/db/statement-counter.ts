@@ -1,0 +1,21 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { type EventEmitter } from 'node:events';
+
+/** The SQL statements one request has issued: the nested-query test and `extensions.sqlStatements` read it. */
+export interface StatementCounter {
+  count: number;
+}
+
+const storage = new AsyncLocalStorage<StatementCounter>();
+
+/** Counts every statement knex runs into the counter of the request it runs for. */
+export function countStatementsOf(knex: EventEmitter): void {
+  knex.on('query', () => {
+    const counter = storage.getStore();
+    if (counter) counter.count += 1;
+  });
+}
+
+export function runCounted<T>(counter: StatementCounter, fn: () => T): T {
+  return storage.run(counter, fn);
+}

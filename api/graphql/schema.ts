@@ -1,0 +1,18 @@
+import 'reflect-metadata';
+import { type GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
+import { buildSchema } from 'type-graphql';
+import './enums.js';
+import { MunicipalityResolver, RegionResolver } from './resolvers/place.resolver.js';
+import { SchoolResolver } from './resolvers/school.resolver.js';
+import { StatisticsResolver } from './resolvers/statistics.resolver.js';
+
+export const RESOLVERS = [RegionResolver, MunicipalityResolver, SchoolResolver, StatisticsResolver] as const;
+
+export function buildApiSchema(): Promise<GraphQLSchema> {
+  return buildSchema({ resolvers: RESOLVERS, validate: false });
+}
+
+/** The SDL committed as schema/schema.graphql (sorted, so the diff of a change is readable). */
+export function printApiSchema(schema: GraphQLSchema): string {
+  return `${printSchema(lexicographicSortSchema(schema))}\n`;
+}

@@ -1,0 +1,28 @@
+import { Field, ID, ObjectType } from 'type-graphql';
+import { connectionType } from './page-info.type.js';
+
+@ObjectType({ description: 'Субъект РФ' })
+export class Region {
+  @Field(() => ID)
+  id!: number;
+
+  @Field({ description: 'Two-digit code of the субъект (56 = Оренбургская область)' })
+  code!: string;
+
+  @Field()
+  name!: string;
+}
+
+@ObjectType({ description: 'Муниципальное образование (район, городской округ) or a territorial управление' })
+export class Municipality {
+  @Field(() => ID)
+  id!: number;
+
+  @Field()
+  name!: string;
+
+  regionId!: number;
+}
+
+export const RegionConnection = connectionType(Region, 'Region');
+export const MunicipalityConnection = connectionType(Municipality, 'Municipality');

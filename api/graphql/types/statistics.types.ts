@@ -1,0 +1,76 @@
+import { type ClassType, Field, Float, Int, ObjectType } from 'type-graphql';
+import { Subject } from '../enums.js';
+import { MarkStatistics } from './mark-statistics.type.js';
+import { connectionType } from './page-info.type.js';
+import { Municipality, Region } from './place.types.js';
+import { School } from './school.type.js';
+
+/** Adds the group a statistics row describes: only the dimensions of groupBy are set. */
+function withGroupKey<B extends ClassType>(Base: B, name: string) {
+  @ObjectType(`${name}GroupKey`)
+  class GroupKey extends Base {
+    @Field(() => Region, { nullable: true })
+    region!: Region | null;
+
+    @Field(() => Municipality, { nullable: true })
+    municipality!: Municipality | null;
+
+    @Field(() => School, { nullable: true })
+    school!: School | null;
+
+    @Field(() => Int, { nullable: true })
+    year!: number | null;
+
+    @Field(() => Subject, { nullable: true })
+    subject!: Subject | null;
+
+    @Field(() => Int, { description: 'Schools with results in the group' })
+    schoolCount!: number;
+  }
+  return GroupKey;
+}
+
+@ObjectType({ description: '«Статистика по отметкам» of ВПР for one group: counts summed, shares pooled' })
+export class VprStatisticsRow extends withGroupKey(MarkStatistics, 'VprStatistics') {
+  @Field(() => Int, { nullable: true })
+  grade!: number | null;
+}
+
+@ObjectType({ description: 'ОГЭ or ЕГЭ statistics for one group: counts summed, shares pooled' })
+export class GiaStatisticsRow extends withGroupKey(class {}, 'GiaStatistics') {
+  @Field(() => Int)
+  participants!: number;
+
+  @Field(() => Int, { description: 'ОГЭ: «2» marks; ЕГЭ: below the minimum' })
+  failed!: number;
+
+  @Field(() => Float, { nullable: true, description: 'failed / participants' })
+  failShare!: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'ОГЭ only' })
+  n2!: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'ОГЭ only' })
+  n3!: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'ОГЭ only' })
+  n4!: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'ОГЭ only' })
+  n5!: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'ОГЭ only: (n4 + n5) / participants' })
+  quality!: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'ОГЭ only' })
+  meanMark!: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'ОГЭ: mean primary score, weighted by participants' })
+  meanPrimary!: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'ЕГЭ: mean test score, weighted by participants' })
+  meanScore!: number | null;
+}
+
+export const VprStatisticsConnection = connectionType(VprStatisticsRow, 'VprStatistics');
+export const GiaStatisticsConnection = connectionType(GiaStatisticsRow, 'GiaStatistics');

@@ -1,0 +1,46 @@
+import { type Knex } from '@mikro-orm/postgresql';
+import DataLoader from 'dataloader';
+import { type Viewer } from '../auth/viewer.js';
+import { type MunicipalityRow, type RegionRow } from '../services/places.service.js';
+import { groupInto, keyedLoaders, oneInto } from './keyed.js';
+import {
+  type IndicatorArgs,
+  loadEge,
+  loadIndicators,
+  loadOge,
+  loadVpr,
+  type ResultArgs,
+} from './results.loader.js';
+
+/** Per-request loaders for every nested field: statements grow with query depth, not with rows. */
+export function createLoaders(knex: Knex, viewer: Viewer) {
+  return {
+    municipality: new DataLoader<number, MunicipalityRow | null>(async (ids) => {
+      const rows: MunicipalityRow[] = await knex('municipality')
+        .select('id', 'name', 'region_id as regionId')
+        .whereIn('id', [...ids]);
+      return oneInto(ids, rows, (r) => r.id);
+    }),
+    region: new DataLoader<number, RegionRow | null>(async (ids) => {
+      const rows: RegionRow[] = await knex('region')
+        .select('id', 'code', 'name')
+        .whereIn('id', [...ids]);
+      return oneInto(ids, rows, (r) => r.id);
+    }),
+    municipalitiesOfRegion: new DataLoader<number, MunicipalityRow[]>(async (ids) => {
+      const rows: MunicipalityRow[] = await knex('municipality')
+        .select('id', 'name', 'region_id as regionId')
+        .whereIn('region_id', [...ids])
+        .orderBy(['name', 'id']);
+      return groupInto(ids, rows, (r) => r.regionId);
+    }),
+    vprResults: keyedLoaders((args: ResultArgs, ids: readonly number[]) => loadVpr(knex, viewer, args, ids)),
+    ogeResults: keyedLoaders((args: ResultArgs, ids: readonly number[]) => loadOge(knex, viewer, args, ids)),
+    egeResults: keyedLoaders((args: ResultArgs, ids: readonly number[]) => loadEge(knex, viewer, args, ids)),
+    indicators: keyedLoaders((args: IndicatorArgs, ids: readonly number[]) =>
+      loadIndicators(knex, viewer, args, ids),
+    ),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;

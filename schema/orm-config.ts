@@ -1,0 +1,28 @@
+import { ReflectMetadataProvider } from '@mikro-orm/core';
+import { Migrator } from '@mikro-orm/migrations';
+import { defineConfig, type Options } from '@mikro-orm/postgresql';
+import { ENTITIES } from './entities/index.js';
+import { MIGRATIONS } from './migrations/index.js';
+
+/** The one MikroORM configuration: the server, the seeds, the tests and the CLI use it. */
+export function ormConfig(clientUrl: string, overrides: Partial<Options> = {}) {
+  return defineConfig({
+    clientUrl,
+    entities: ENTITIES,
+    metadataProvider: ReflectMetadataProvider,
+    extensions: [Migrator],
+    migrations: {
+      migrationsList: MIGRATIONS,
+      transactional: true,
+      allOrNothing: true,
+      tableName: 'mikro_orm_migrations',
+      path: 'schema/migrations',
+      pathTs: 'schema/migrations',
+      snapshot: false,
+    },
+    pool: { min: 0, max: 20 },
+    discovery: { warnWhenNoEntities: true },
+    debug: false,
+    ...overrides,
+  });
+}

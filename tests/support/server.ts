@@ -1,0 +1,13 @@
+import { inject } from 'vitest';
+import { loadConfig } from '../../api/config.js';
+import { type RunningServer, startServer } from '../../api/server.js';
+
+/** The real server on a free port, over the run's fresh database (global-setup.ts). */
+export function startTestServer(env: NodeJS.ProcessEnv = {}): Promise<RunningServer> {
+  const config = loadConfig({ NODE_ENV: 'test', PORT: '0', ...env });
+  return startServer(inject('databaseUrl'), config);
+}
+
+export function testDatabaseUrl(): string {
+  return inject('databaseUrl');
+}
