@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { type TestProject } from 'vitest/node';
-import { openDatabase } from '../../api/db/database.js';
+import { migrate } from '../../schema/migrate.js';
 import { loadSeed } from '../../seeds/load.js';
 
 /**
@@ -24,8 +24,7 @@ export default async function setup(project: TestProject) {
   url.pathname = `/${name}`;
   const databaseUrl = url.toString();
 
-  const orm = await openDatabase(databaseUrl);
-  await orm.close(true);
+  await migrate(databaseUrl);
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
   await loadSeed(pool, { scale: 'demo' });
   await pool.end();
