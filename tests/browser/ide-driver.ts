@@ -1,0 +1,106 @@
+import { existsSync } from 'node:fs';
+import { chromium, type Browser } from 'playwright-core';
+
+// Debian's chromium, driven by playwright-core: Playwright's own browser download is not
+// reachable from this project's machines. The flags keep Chromium from calling home.
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+export async function launchChromium(): Promise<Browser> {
+  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!existsSync(executablePath)) {
+    throw new Error(
+      `Chromium not found at ${executablePath}. Install it with \`bash .ci/install-chromium.sh\`, ` +
+        'point CHROMIUM_PATH at a Chromium binary, or set SKIP_BROWSER_TESTS=1 to skip the browser tests.',
+    );
+  }
+  return chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+}
+
+export interface IdeRun {
+  /** The response editor's text once it holds a JSON result. */
+  responseText: string;
+  /** Every URL the page requested, in order. */
+  requestUrls: string[];
+  /** `METHOD url` of every request, to show that the query went to the endpoint. */
+  requests: string[];
+  pageErrors: string[];
+  consoleErrors: string[];
+}
+
+/**
+ * Opens the IDE as a person would, runs the tab that is open first (the first example
+ * operation) with GraphiQL's execute button, and waits for the result to show.
+ */
+export async function runFirstExample(
+  browser: Browser,
+  ideUrl: string,
+  screenshotPath?: string,
+): Promise<IdeRun> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const run: IdeRun = { responseText: '', requestUrls: [], requests: [], pageErrors: [], consoleErrors: [] };
+  try {
+    const page = await context.newPage();
+    page.on('request', (request) => {
+      run.requestUrls.push(request.url());
+      run.requests.push(`${request.method()} ${request.url()}`);
+    });
+    page.on('pageerror', (error) => run.pageErrors.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error') run.consoleErrors.push(message.text());
+    });
+
+    await page.goto(ideUrl, { waitUntil: 'load' });
+    await page.locator('.graphiql-execute-button').click();
+    // Read CodeMirror's value rather than the DOM: CodeMirror renders only the visible lines.
+    const result = await page.waitForFunction(
+      () => {
+        type WithEditor = Element & { CodeMirror?: { getValue(): string } };
+        const editor = document.querySelector<WithEditor>('.result-window .CodeMirror');
+        const value = editor?.CodeMirror?.getValue() ?? '';
+        try {
+          JSON.parse(value);
+          return value;
+        } catch {
+          return false;
+        }
+      },
+      undefined,
+      { timeout: 30_000 },
+    );
+    const value = await result.jsonValue();
+    run.responseText = typeof value === 'string' ? value : '';
+    if (screenshotPath) await page.screenshot({ path: screenshotPath });
+    return run;
+  } finally {
+    await context.close();
+  }
+}
+
+const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/** URLs that would have left this machine (data: and blob: URLs never touch the network). */
+export function externalUrls(urls: readonly string[]): string[] {
+  return urls.filter((raw) => {
+    const url = new URL(raw);
+    if (url.protocol === 'data:' || url.protocol === 'blob:') return false;
+    return !LOCAL_HOSTS.has(url.hostname);
+  });
+}
+
+/** Every string `name` field anywhere in a GraphQL response. */
+export function namesIn(value: unknown): string[] {
+  if (Array.isArray(value)) return value.flatMap(namesIn);
+  if (value === null || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([key, inner]) =>
+    key === 'name' && typeof inner === 'string' ? [inner] : namesIn(inner),
+  );
+}
