@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import swc from 'unplugin-swc';
 import { defineConfig } from 'vitest/config';
 
@@ -12,12 +13,37 @@ export default defineConfig({
       },
     }),
   ],
+  resolve: {
+    // Node loads graphql (no "exports" map) as CommonJS for type-graphql and Apollo; Vite would pick
+    // its .mjs build for our files. Two copies of graphql cannot share a schema, so ours use Node's.
+    alias: [{ find: /^graphql$/, replacement: createRequire(import.meta.url).resolve('graphql') }],
+  },
   test: {
-    include: ['**/*.test.ts'],
-    exclude: ['node_modules/**', 'dist/**'],
-    globalSetup: ['tests/support/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
-    fileParallelism: false,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: [
+            'analytics/**/*.test.ts',
+            'api/**/*.test.ts',
+            'ingest/**/*.test.ts',
+            'seeds/**/*.test.ts',
+          ],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'integration',
+          include: ['tests/**/*.test.ts'],
+          // one fresh database for the run, loaded once; files share it, so they run one at a time
+          globalSetup: ['tests/support/global-setup.ts'],
+          fileParallelism: false,
+        },
+      },
+    ],
   },
 });

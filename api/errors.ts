@@ -1,6 +1,6 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { argumentAt } from './graphql/argument-at.js';
+import { argumentAt, type LocatedError } from './graphql/argument-at.js';
 
 /** A bad argument: BAD_USER_INPUT naming the argument (a dotted path inside inputs). */
 export function badUserInput(argument: string, message: string): GraphQLError {
@@ -18,7 +18,9 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
   const original = unwrapResolverError(error);
   if (extensions.code === 'GRAPHQL_VALIDATION_FAILED' && VALUE_ERROR.test(formatted.message)) {
-    const argument = error instanceof GraphQLError ? argumentAt(error) : undefined;
+    // Duck-typed: a second copy of graphql (ESM/CJS) would defeat instanceof here.
+    const argument =
+      typeof error === 'object' && error !== null ? argumentAt(error as LocatedError) : undefined;
     return {
       ...formatted,
       extensions: { ...extensions, code: 'BAD_USER_INPUT', ...(argument ? { argument } : {}) },

@@ -1,6 +1,5 @@
-import 'reflect-metadata';
-import { MikroORM } from '@mikro-orm/postgresql';
-import { ormConfig } from '../../schema/orm-config.js';
+import { type MikroORM } from '@mikro-orm/postgresql';
+import { openMigrated } from '../../schema/migrate.js';
 import { countStatementsOf } from './statement-counter.js';
 
 export type Orm = MikroORM;
@@ -8,8 +7,7 @@ export type { Knex } from '@mikro-orm/postgresql';
 
 /** Connects, applies pending migrations, and counts statements per request. */
 export async function openDatabase(url: string): Promise<Orm> {
-  const orm = await MikroORM.init(ormConfig(url));
-  await orm.getMigrator().up();
+  const orm = await openMigrated(url);
   countStatementsOf(orm.em.getKnex());
   return orm;
 }

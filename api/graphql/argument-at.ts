@@ -1,4 +1,4 @@
-import { type ASTNode, type GraphQLError, Kind, parse, visit } from 'graphql';
+import { type ASTNode, Kind, parse, visit } from 'graphql';
 
 type Named = Extract<ASTNode, { kind: Kind.ARGUMENT | Kind.OBJECT_FIELD }>;
 
@@ -11,7 +11,12 @@ function isNamedValue(node: unknown): node is Named {
  * The argument (a dotted path into input objects) whose literal value a validation error points at,
  * found by position in the operation's source: graphql-js reports the value node, not its argument.
  */
-export function argumentAt(error: GraphQLError): string | undefined {
+export interface LocatedError {
+  nodes?: readonly { loc?: { start: number } }[];
+  source?: { body: string };
+}
+
+export function argumentAt(error: LocatedError): string | undefined {
   const start = error.nodes?.[0]?.loc?.start;
   const body = error.source?.body;
   if (start === undefined || body === undefined) return undefined;

@@ -1,6 +1,7 @@
 import { type Knex } from '@mikro-orm/postgresql';
 import { ratio } from '../../analytics/arithmetic.js';
-import { markShares, type MarkCounts } from '../../analytics/marks.js';
+import { type MarkCounts } from '../../analytics/marks.js';
+import { MarkRow } from '../graphql/types/mark-row.js';
 import { type Subject } from '../../schema/enums.js';
 import { type Viewer } from '../auth/viewer.js';
 import { scopedSchools } from '../services/school-query.js';
@@ -33,9 +34,15 @@ async function loadResults<R extends { schoolId: number }>(
   if (args.subject) query.where('r.subject', args.subject);
   if (args.grade && table === 'vpr_result') query.where('r.grade', args.grade);
   if (args.latest) {
-    query.whereRaw(
-      `r.year = (select max(x.year) from ${table} x where x.school_id = r.school_id${args.subject ? ' and x.subject = r.subject' : ''})`,
-    );
+    // The latest year per school, found once per school rather than once per row.
+    const latest = knex(table)
+      .select('school_id')
+      .max('year')
+      .whereIn('school_id', [...schoolIds])
+      .groupBy('school_id');
+    if (args.subject) latest.where('subject', args.subject);
+    if (args.grade && table === 'vpr_result') latest.where('grade', args.grade);
+    query.whereIn(['r.school_id', 'r.year'], latest);
   }
   const order = table === 'vpr_result' ? ['r.year', 'r.grade', 'r.subject'] : ['r.year', 'r.subject'];
   const rows: R[] = await query.orderBy(['r.school_id', ...order]);
@@ -53,15 +60,7 @@ export async function loadVpr(knex: Knex, viewer: Viewer, args: ResultArgs, ids:
   };
   const extra = ['r.grade', 'r.lowered', 'r.confirmed', 'r.raised', 'r.scores', 'r.max_score as maxScore'];
   const groups = await loadResults<Row>(knex, viewer, 'vpr_result', [...MARKS, ...extra], args, ids);
-  return groups.map((rows) =>
-    rows.map((r) => ({
-      ...r,
-      ...markShares(r),
-      loweredShare: r.lowered === null ? null : ratio(r.lowered, r.participants),
-      confirmedShare: r.confirmed === null ? null : ratio(r.confirmed, r.participants),
-      raisedShare: r.raised === null ? null : ratio(r.raised, r.participants),
-    })),
-  );
+  return groups.map((rows) => rows.map((r) => new MarkRow(r)));
 }
 
 export async function loadOge(knex: Knex, viewer: Viewer, args: ResultArgs, ids: readonly number[]) {
@@ -74,7 +73,7 @@ export async function loadOge(knex: Knex, viewer: Viewer, args: ResultArgs, ids:
     args,
     ids,
   );
-  return groups.map((rows) => rows.map((r) => ({ ...r, ...markShares(r) })));
+  return groups.map((rows) => rows.map((r) => new MarkRow(r)));
 }
 
 export async function loadEge(knex: Knex, viewer: Viewer, args: ResultArgs, ids: readonly number[]) {

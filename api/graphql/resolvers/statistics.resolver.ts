@@ -9,15 +9,15 @@ import { checkEach, checkSubject, checkVprGrade, checkYear, type ResultKind } fr
 import { GiaStatisticsConnection, VprStatisticsConnection } from '../types/statistics.types.js';
 
 function checkFilter(kind: ResultKind, filter: ResultFilter | undefined): void {
-  checkEach('filter.years', filter?.years, checkYear);
-  checkEach('filter.grades', filter?.grades, checkVprGrade);
-  checkEach('filter.subjects', filter?.subjects, (arg, s) => checkSubject(arg, kind, s));
   if (kind !== 'VPR' && filter?.grades) {
     throw badUserInput(
       'filter.grades',
       'filter.grades: ОГЭ is written in grade 9 and ЕГЭ in grade 11; grades apply to ВПР only',
     );
   }
+  checkEach('filter.years', filter?.years, checkYear);
+  checkEach('filter.grades', filter?.grades, checkVprGrade);
+  checkEach('filter.subjects', filter?.subjects, (arg, s) => checkSubject(arg, kind, s));
 }
 
 @Resolver()

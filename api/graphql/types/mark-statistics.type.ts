@@ -4,7 +4,7 @@ import { Field, Float, Int, ObjectType } from 'type-graphql';
  * Mark counts and the shares pooled from them («Статистика по отметкам»). A base class: type-graphql
  * inherits fields only from decorated classes, and an unreferenced type is not emitted.
  */
-@ObjectType('MarkStatistics')
+@ObjectType('MarkStatistics', { simpleResolvers: true })
 export class MarkStatistics {
   @Field(() => Int, { description: 'Кол-во участников' })
   participants!: number;

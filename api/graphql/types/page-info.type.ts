@@ -1,7 +1,7 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { type ClassType } from 'type-graphql';
 
-@ObjectType({ description: 'Relay page info' })
+@ObjectType({ simpleResolvers: true, description: 'Relay page info' })
 export class PageInfo {
   @Field()
   hasNextPage!: boolean;
@@ -27,7 +27,7 @@ export interface ConnectionResult<T> {
 
 /** A Relay connection type for `Item`, named `<name>Connection` with `<name>Edge`. */
 export function connectionType<T extends object>(Item: ClassType<T>, name: string) {
-  @ObjectType(`${name}Edge`)
+  @ObjectType(`${name}Edge`, { simpleResolvers: true })
   class Edge {
     @Field()
     cursor!: string;
@@ -36,7 +36,7 @@ export function connectionType<T extends object>(Item: ClassType<T>, name: strin
     node!: T;
   }
 
-  @ObjectType(`${name}Connection`)
+  @ObjectType(`${name}Connection`, { simpleResolvers: true })
   class Connection {
     @Field(() => [Edge])
     edges!: Edge[];

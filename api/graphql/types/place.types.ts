@@ -1,7 +1,7 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { connectionType } from './page-info.type.js';
 
-@ObjectType({ description: 'Субъект РФ' })
+@ObjectType({ simpleResolvers: true, description: 'Субъект РФ' })
 export class Region {
   @Field(() => ID)
   id!: number;
@@ -13,7 +13,10 @@ export class Region {
   name!: string;
 }
 
-@ObjectType({ description: 'Муниципальное образование (район, городской округ) or a territorial управление' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'Муниципальное образование (район, городской округ) or a territorial управление',
+})
 export class Municipality {
   @Field(() => ID)
   id!: number;

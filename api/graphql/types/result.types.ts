@@ -3,6 +3,7 @@ import { Subject } from '../enums.js';
 import { MarkStatistics } from './mark-statistics.type.js';
 
 @ObjectType({
+  simpleResolvers: true,
   description: 'ВПР results of a school in one year, grade and subject (counts and pooled shares)',
 })
 export class VprResult extends MarkStatistics {
@@ -40,7 +41,7 @@ export class VprResult extends MarkStatistics {
   scores!: number[] | null;
 }
 
-@ObjectType({ description: 'ОГЭ results of a school in one year and subject' })
+@ObjectType({ simpleResolvers: true, description: 'ОГЭ results of a school in one year and subject' })
 export class OgeResult extends MarkStatistics {
   @Field(() => Int)
   year!: number;
@@ -52,7 +53,7 @@ export class OgeResult extends MarkStatistics {
   meanPrimary!: number | null;
 }
 
-@ObjectType({ description: 'ЕГЭ results of a school in one year and subject' })
+@ObjectType({ simpleResolvers: true, description: 'ЕГЭ results of a school in one year and subject' })
 export class EgeResult {
   @Field(() => Int)
   year!: number;
@@ -73,7 +74,7 @@ export class EgeResult {
   meanScore!: number | null;
 }
 
-@ObjectType({ description: 'A survey or context indicator of a school in a year' })
+@ObjectType({ simpleResolvers: true, description: 'A survey or context indicator of a school in a year' })
 export class IndicatorValue {
   @Field(() => Int)
   year!: number;

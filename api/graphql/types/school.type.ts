@@ -2,7 +2,7 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Locality, SchoolType } from '../enums.js';
 import { connectionType } from './page-info.type.js';
 
-@ObjectType({ description: 'Образовательная организация (ОО)' })
+@ObjectType({ simpleResolvers: true, description: 'Образовательная организация (ОО)' })
 export class School {
   @Field(() => ID)
   id!: number;

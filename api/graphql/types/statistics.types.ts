@@ -7,7 +7,7 @@ import { School } from './school.type.js';
 
 /** Adds the group a statistics row describes: only the dimensions of groupBy are set. */
 function withGroupKey<B extends ClassType>(Base: B, name: string) {
-  @ObjectType(`${name}GroupKey`)
+  @ObjectType(`${name}GroupKey`, { simpleResolvers: true })
   class GroupKey extends Base {
     @Field(() => Region, { nullable: true })
     region!: Region | null;
@@ -30,13 +30,19 @@ function withGroupKey<B extends ClassType>(Base: B, name: string) {
   return GroupKey;
 }
 
-@ObjectType({ description: '«Статистика по отметкам» of ВПР for one group: counts summed, shares pooled' })
+@ObjectType({
+  simpleResolvers: true,
+  description: '«Статистика по отметкам» of ВПР for one group: counts summed, shares pooled',
+})
 export class VprStatisticsRow extends withGroupKey(MarkStatistics, 'VprStatistics') {
   @Field(() => Int, { nullable: true })
   grade!: number | null;
 }
 
-@ObjectType({ description: 'ОГЭ or ЕГЭ statistics for one group: counts summed, shares pooled' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'ОГЭ or ЕГЭ statistics for one group: counts summed, shares pooled',
+})
 export class GiaStatisticsRow extends withGroupKey(class {}, 'GiaStatistics') {
   @Field(() => Int)
   participants!: number;

@@ -1,16 +1,10 @@
 import { generate } from '@graphql-codegen/cli';
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { buildApiSchema, printApiSchema } from '../api/graphql/schema.js';
-import config from '../codegen.js';
+import config from '../../codegen.js';
 
-/** The committed contracts (SDL and typed documents) must be what the code produces. */
-describe('committed contracts', () => {
-  it('schema/schema.graphql is the SDL the API serves (run `npm run schema:emit`)', async () => {
-    const committed = await readFile('schema/schema.graphql', 'utf8');
-    expect(committed).toBe(printApiSchema(await buildApiSchema()));
-  });
-
+// A file of its own: codegen loads graphql as CommonJS, and two graphql copies must not meet in one module graph.
+describe('committed typed documents', () => {
   it('api/operations/generated is what codegen makes of the committed operations (run `npm run codegen`)', async () => {
     const outputs = await generate({ ...config, silent: true }, false);
     expect(outputs.length).toBeGreaterThan(0);

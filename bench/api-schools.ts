@@ -1,0 +1,44 @@
+import { spawnServer } from './support/server-process.js';
+import { loadGraphql } from './support/load.js';
+
+/**
+ * `npm run bench:api`: p50/p95 of schools(first: 100) with nested municipality/region and latest ВПР
+ * results, 20 connections for 20 s, on the national data that `npm run bench:seed` loaded.
+ */
+const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/shnor_bench';
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
+
+export const SCHOOLS_QUERY = `{ schools(first: 100) { nodes { code name municipality { name region { name } }
+  vprResults(latest: true) { year grade subject participants n2 n3 n4 n5 share2 quality } } } }`;
+
+/** The same list without results: comparable with the list-only figures of ARCHITECTURE.md. */
+export const SCHOOLS_ONLY_QUERY = `{ schools(first: 100) { nodes { code name municipality { name region { name } } } } }`;
+
+const server = await spawnServer({ DATABASE_URL }, 4400);
+try {
+  const probe = (await (
+    await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: SCHOOLS_QUERY }),
+    })
+  ).json()) as { data?: { schools: { nodes: { vprResults: unknown[] }[] } }; errors?: unknown };
+  if (probe.errors || !probe.data)
+    throw new Error(`the benchmark query fails: ${JSON.stringify(probe.errors)}`);
+  const rows = probe.data.schools.nodes.reduce((n, s) => n + s.vprResults.length, 0);
+  console.log(`one response: 100 schools, ${rows} ВПР rows`);
+  for (const [name, query] of [
+    ['schools + municipality/region + latest ВПР', SCHOOLS_QUERY],
+    ['schools + municipality/region', SCHOOLS_ONLY_QUERY],
+  ] as const) {
+    await loadGraphql(server.url, query, CONNECTIONS, 3); // warm-up
+    const result = await loadGraphql(server.url, query, CONNECTIONS, SECONDS);
+    const date = new Date().toISOString();
+    console.log(
+      JSON.stringify({ name, date, connections: CONNECTIONS, seconds: SECONDS, ...result }, null, 2),
+    );
+  }
+} finally {
+  await server.stop();
+}
