@@ -16,6 +16,25 @@ describe('round12', () => {
   });
 });
 
+describe('round12 fast path', () => {
+  // The reference: the slow path alone (toPrecision(15) before rounding), as round12 was first written.
+  const slow = (x: number) => {
+    const rounded = Math.round(Number((Math.abs(x) * 1e12).toPrecision(15)));
+    return (Math.sign(x) * rounded) / 1e12 || 0;
+  };
+
+  it('agrees with the slow path on every ratio k/d with d ≤ 400 and on their re-rounded values', () => {
+    for (let d = 1; d <= 400; d += 1) {
+      for (let k = 0; k <= d; k += 1) {
+        const x = k / d;
+        expect(round12(x)).toBe(slow(x));
+        expect(round12(slow(x))).toBe(slow(x));
+        expect(round12(-x)).toBe(slow(-x));
+      }
+    }
+  });
+});
+
 describe('ratio', () => {
   it('divides counts and is null on an empty denominator', () => {
     expect(ratio(31, 100)).toBe(0.31);

@@ -5,6 +5,12 @@
 export function round12(x: number): number {
   if (!Number.isFinite(x)) return x;
   const scaled = Math.abs(x) * 1e12;
+  // Fast path: below 1e14, toPrecision(15) moves `scaled` by at most 0.05, so away from a half
+  // Math.round decides the same (checked on 4 M ratios k/d, d ≤ 1500; see the test).
+  if (scaled < 1e14) {
+    const fraction = scaled - Math.floor(scaled);
+    if (Math.abs(fraction - 0.5) > 0.05) return (Math.sign(x) * Math.round(scaled)) / 1e12 || 0;
+  }
   // toPrecision(15) strips the binary noise of the multiplication before the half is judged.
   const rounded = Math.round(Number(scaled.toPrecision(15)));
   return (Math.sign(x) * rounded) / 1e12 || 0;

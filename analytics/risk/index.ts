@@ -1,0 +1,12 @@
+export { type IndicatorRisk, indicatorRisk } from './indicator-risk.js';
+export {
+  type RiskFactorResult,
+  type RiskIndicatorResult,
+  type RiskLevel,
+  type RiskParams,
+  type RiskProfile,
+  priorityRisks,
+  riskProfile,
+  SR_VPR_LOW,
+} from './profile.js';
+export { type RiskFactorSummaryRow, riskFactorSummary } from './summary.js';

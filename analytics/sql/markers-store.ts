@@ -1,0 +1,69 @@
+import { computeMarkers, type Marker } from '../markers/index.js';
+import { type MethodologyParams } from '../methodology/params.js';
+import { markerParamsKey } from './keys.js';
+import { readMarkerCandidates } from './marker-cells.js';
+import { type Queryable } from './queryable.js';
+import { readRegionCells } from './region-cells.js';
+
+/** Computes the markers of every year for one marker parameter set and stores them under its key. */
+export async function buildMarkers(db: Queryable, p: MethodologyParams): Promise<number> {
+  const key = markerParamsKey(p);
+  const cells = await readMarkerCandidates(db, p);
+  const years = [...new Set(cells.map((c) => c.year))];
+  const markers = computeMarkers(cells, await readRegionCells(db, years), p);
+  await db.query(`delete from objectivity_marker where params_key = $1`, [key]);
+  if (markers.length === 0) return 0;
+  await db.query(
+    `insert into objectivity_marker (params_key, school_id, year, grade, subject, code, value, threshold, region_value, detail)
+     select $1, * from unnest($2::int[], $3::int[], $4::int[], $5::subject[], $6::text[], $7::float8[], $8::float8[], $9::float8[], $10::text[])`,
+    [
+      key,
+      markers.map((m) => m.schoolId),
+      markers.map((m) => m.year),
+      markers.map((m) => m.grade),
+      markers.map((m) => m.subject),
+      markers.map((m) => m.code),
+      markers.map((m) => m.value),
+      markers.map((m) => m.threshold),
+      markers.map((m) => m.regionValue),
+      markers.map((m) => m.detail),
+    ],
+  );
+  return markers.length;
+}
+
+/** Markers of some years (all schools or some), as computed for the parameter set. */
+export async function readMarkers(
+  db: Queryable,
+  p: MethodologyParams,
+  years: readonly number[],
+  schoolIds?: readonly number[],
+): Promise<Marker[]> {
+  const rows = await db.query<{
+    school_id: number;
+    year: number;
+    grade: number;
+    subject: string;
+    code: Marker['code'];
+    value: number;
+    threshold: number;
+    region_value: number | null;
+    detail: string;
+  }>(
+    `select school_id, year, grade, subject::text as subject, code, value, threshold, region_value, detail
+     from objectivity_marker where params_key = $1 and year = any($2::int[])${schoolIds ? ' and school_id = any($3::int[])' : ''}
+     order by school_id, year, grade, subject, code`,
+    schoolIds ? [markerParamsKey(p), years, schoolIds] : [markerParamsKey(p), years],
+  );
+  return rows.map((r) => ({
+    schoolId: r.school_id,
+    year: r.year,
+    grade: r.grade,
+    subject: r.subject,
+    code: r.code,
+    value: r.value,
+    threshold: r.threshold,
+    regionValue: r.region_value,
+    detail: r.detail,
+  }));
+}
