@@ -9,7 +9,10 @@ import { fileURLToPath } from 'node:url';
 import { DEVELOPMENT_VIEWER } from './auth/viewer.js';
 import { type Config } from './config.js';
 import { type Context, createContext } from './context.js';
+import { ensureDefaultMethodology } from '../analytics/sql/methodologies.js';
 import { type Orm } from './db/database.js';
+import { knexQueryable } from './db/queryable.js';
+import { AnalyticsCache } from './services/analytics/cache.js';
 import { runCounted, type StatementCounter } from './db/statement-counter.js';
 import { formatError } from './errors.js';
 import { buildApiSchema } from './graphql/schema.js';
@@ -43,6 +46,8 @@ export async function createApp(orm: Orm, config: Config): Promise<App> {
   await apollo.start();
 
   const knex = orm.em.getKnex();
+  const analyticsCache = new AnalyticsCache();
+  await ensureDefaultMethodology(knexQueryable(knex));
   const app = express();
   app.disable('x-powered-by');
   app.use(healthRoutes(orm));
@@ -60,7 +65,13 @@ export async function createApp(orm: Orm, config: Config): Promise<App> {
     },
     expressMiddleware(apollo, {
       context: async ({ res }) =>
-        createContext(knex, config, DEVELOPMENT_VIEWER, res.locals.statements as StatementCounter),
+        createContext(
+          knex,
+          config,
+          DEVELOPMENT_VIEWER,
+          res.locals.statements as StatementCounter,
+          analyticsCache,
+        ),
     }),
   );
   return { app, stop: () => apollo.stop() };

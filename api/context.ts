@@ -1,13 +1,19 @@
 import { type Knex } from '@mikro-orm/postgresql';
 import { type Viewer } from './auth/viewer.js';
 import { type Config } from './config.js';
+import { type Queryable } from '../analytics/sql/queryable.js';
+import { knexQueryable } from './db/queryable.js';
 import { type StatementCounter } from './db/statement-counter.js';
+import { type AnalyticsCache } from './services/analytics/cache.js';
 import { createLoaders, type Loaders } from './loaders/index.js';
 
 /** What every resolver gets: who asks, a database handle, this request's loaders. */
 export interface Context {
   viewer: Viewer;
   knex: Knex;
+  /** The same pool, for the analytics SQL (`$n` parameters). */
+  db: Queryable;
+  analyticsCache: AnalyticsCache;
   loaders: Loaders;
   config: Config;
   statements: StatementCounter;
@@ -18,6 +24,8 @@ export function createContext(
   config: Config,
   viewer: Viewer,
   statements: StatementCounter,
+  analyticsCache: AnalyticsCache,
 ): Context {
-  return { viewer, knex, loaders: createLoaders(knex, viewer), config, statements };
+  const db = knexQueryable(knex);
+  return { viewer, knex, db, analyticsCache, loaders: createLoaders(knex, db, viewer), config, statements };
 }

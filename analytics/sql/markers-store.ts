@@ -36,9 +36,13 @@ export async function buildMarkers(db: Queryable, p: MethodologyParams): Promise
 export async function readMarkers(
   db: Queryable,
   p: MethodologyParams,
-  years: readonly number[],
+  years: readonly number[] | null,
   schoolIds?: readonly number[],
 ): Promise<Marker[]> {
+  const conditions = ['params_key = $1'];
+  const params: unknown[] = [markerParamsKey(p)];
+  if (years) conditions.push(`year = any($${params.push(years)}::int[])`);
+  if (schoolIds) conditions.push(`school_id = any($${params.push(schoolIds)}::int[])`);
   const rows = await db.query<{
     school_id: number;
     year: number;
@@ -51,9 +55,9 @@ export async function readMarkers(
     detail: string;
   }>(
     `select school_id, year, grade, subject::text as subject, code, value, threshold, region_value, detail
-     from objectivity_marker where params_key = $1 and year = any($2::int[])${schoolIds ? ' and school_id = any($3::int[])' : ''}
+     from objectivity_marker where ${conditions.join(' and ')}
      order by school_id, year, grade, subject, code`,
-    schoolIds ? [markerParamsKey(p), years, schoolIds] : [markerParamsKey(p), years],
+    params,
   );
   return rows.map((r) => ({
     schoolId: r.school_id,

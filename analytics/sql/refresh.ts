@@ -1,6 +1,7 @@
 import { type MethodologyParams } from '../methodology/params.js';
 import { bumpDataVersion, currentDataVersion } from './data-version.js';
 import { buildIndicatorSets } from './indicator-sets.js';
+import { ensureDefaultMethodology, listMethodologies } from './methodologies.js';
 import { markerParamsKey, subjectSetKey } from './keys.js';
 import { buildMarkers } from './markers-store.js';
 import { type Queryable } from './queryable.js';
@@ -50,6 +51,26 @@ async function ensureBuilt(db: Queryable, p: MethodologyParams, version: number)
   }
   const markerKey = markerParamsKey(p);
   if (!has('markers', markerKey)) await timed(db, 'markers', markerKey, version, () => buildMarkers(db, p));
+}
+
+/** The tables of the reductions (for ANALYZE after a load). */
+export const ANALYTICS_TABLES = [
+  'school_year_counts',
+  'vpr_region_cell',
+  'objectivity_marker',
+  'school_year_indicators',
+];
+
+/** What every load or import calls in its transaction: the reductions for every stored methodology version. */
+export async function refreshAfterWrite(db: Queryable): Promise<number> {
+  // Group-bys over millions of rows: enough memory to hash instead of sorting on disk, for this transaction only.
+  await db.query(`set local work_mem = '256MB'`);
+  await ensureDefaultMethodology(db);
+  const versions = await listMethodologies(db);
+  return refreshAnalytics(
+    db,
+    versions.map((v) => v.params),
+  );
 }
 
 /**

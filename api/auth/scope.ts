@@ -39,3 +39,23 @@ export const SCHOOL_SCOPE: ScopeColumns = {
   municipalityId: 's.municipality_id',
   regionId: 'm.region_id',
 };
+
+/** The same rule for rows already in memory (computed analytics carry their school, municipality and region). */
+export function isInScope(
+  viewer: Viewer,
+  place: { schoolId: number; municipalityId: number; regionId: number },
+): boolean {
+  const scope = viewer.scope;
+  switch (scope.kind) {
+    case 'ALL':
+      return true;
+    case 'REGIONS':
+      return scope.regionIds.includes(place.regionId);
+    case 'MUNICIPALITIES':
+      return scope.municipalityIds.includes(place.municipalityId);
+    case 'SCHOOLS':
+      return scope.schoolIds.includes(place.schoolId);
+    default:
+      return false;
+  }
+}

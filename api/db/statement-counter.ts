@@ -16,6 +16,12 @@ export function countStatementsOf(knex: EventEmitter): void {
   });
 }
 
+/** Counts a statement run outside knex's query events (raw pg connections borrowed from its pool). */
+export function noteStatement(): void {
+  const counter = storage.getStore();
+  if (counter) counter.count += 1;
+}
+
 export function runCounted<T>(counter: StatementCounter, fn: () => T): T {
   return storage.run(counter, fn);
 }

@@ -1,7 +1,11 @@
 import { type Knex } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import { type Viewer } from '../auth/viewer.js';
+import { type MethodologyParams } from '../../analytics/methodology/params.js';
+import { type Queryable } from '../../analytics/sql/queryable.js';
 import { type MunicipalityRow, type RegionRow } from '../services/places.service.js';
+import { SCHOOL_COLUMNS, scopedSchools, type SchoolRow } from '../services/school-query.js';
+import { loadMarkers } from './markers.loader.js';
 import { groupInto, keyedLoaders, oneInto } from './keyed.js';
 import {
   type IndicatorArgs,
@@ -13,8 +17,15 @@ import {
 } from './results.loader.js';
 
 /** Per-request loaders for every nested field: statements grow with query depth, not with rows. */
-export function createLoaders(knex: Knex, viewer: Viewer) {
+export function createLoaders(knex: Knex, db: Queryable, viewer: Viewer) {
   return {
+    school: new DataLoader<number, SchoolRow | null>(async (ids) => {
+      const rows: SchoolRow[] = await scopedSchools(knex, viewer, null)
+        .select(SCHOOL_COLUMNS)
+        .whereIn('s.id', [...ids]);
+      return oneInto(ids, rows, (r) => r.id);
+    }),
+    markers: keyedLoaders((p: MethodologyParams, ids: readonly number[]) => loadMarkers(db, p, ids)),
     municipality: new DataLoader<number, MunicipalityRow | null>(async (ids) => {
       const rows: MunicipalityRow[] = await knex('municipality')
         .select('id', 'name', 'region_id as regionId')

@@ -1,0 +1,110 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root, registerEnumType } from 'type-graphql';
+import { DEFAULT_METHODOLOGY } from '../../../analytics/sql/methodologies.js';
+import { isInScope } from '../../auth/scope.js';
+import { type Context } from '../../context.js';
+import { decodeCursor, encodeCursor, pageSize } from '../../pagination.js';
+import {
+  candidateView,
+  type CandidateView,
+  methodologyView,
+} from '../../services/analytics/candidate-view.js';
+import { resolveMethodology } from '../../services/analytics/methodology.js';
+import { shnorYear } from '../../services/analytics/shnor.service.js';
+import { toId } from '../../services/school-query.js';
+import { MethodologyOverridesInput } from '../inputs/methodology-overrides.input.js';
+import { checkYear } from '../inputs/validate.js';
+import { ShnorCandidateConnection, ShnorCandidateType } from '../types/analytics/candidate.types.js';
+import { ObjectivityMarkerType, ShnorStatus } from '../types/analytics/shnor.types.js';
+import { toConnection } from '../types/page-info.type.js';
+import { School } from '../types/school.type.js';
+
+export enum CandidateOrder {
+  LOW_RANK_DESC = 'LOW_RANK_DESC',
+  LOW_INDEX_DESC = 'LOW_INDEX_DESC',
+}
+registerEnumType(CandidateOrder, { name: 'CandidateOrder' });
+
+export async function regionIdsOf(ctx: Context, codes: string[]): Promise<number[]> {
+  return ctx.knex('region').whereIn('code', codes).pluck('id');
+}
+
+const STATUS_ORDER: Record<string, number> = {
+  ELIGIBLE: 0,
+  REVIEW: 1,
+  NOT_ELIGIBLE: 2,
+  INSUFFICIENT_DATA: 3,
+};
+const desc = (a: number | null, b: number | null) => (b ?? -1) - (a ?? -1);
+
+@Resolver(() => ShnorCandidateType)
+export class ShnorResolver {
+  @Query(() => ShnorCandidateConnection, {
+    description: 'Every school’s ШНОР status for list year `year` (METHODOLOGY-V1 §1–§2) with its evidence',
+  })
+  async shnorCandidates(
+    @Ctx() ctx: Context,
+    @Arg('year', () => Int) year: number,
+    @Arg('regionCodes', () => [String], { nullable: true }) regionCodes?: string[],
+    @Arg('municipalityIds', () => [ID], { nullable: true }) municipalityIds?: string[],
+    @Arg('status', () => [ShnorStatus], { nullable: true, description: 'Only these statuses' })
+    status?: ShnorStatus[],
+    @Arg('methodology', () => String, { defaultValue: DEFAULT_METHODOLOGY })
+    methodology: string = DEFAULT_METHODOLOGY,
+    @Arg('overrides', () => MethodologyOverridesInput, { nullable: true })
+    overrides?: MethodologyOverridesInput,
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+    @Arg('orderBy', () => CandidateOrder, { defaultValue: CandidateOrder.LOW_RANK_DESC })
+    orderBy: CandidateOrder = CandidateOrder.LOW_RANK_DESC,
+  ) {
+    checkYear('year', year);
+    const size = pageSize(first, ctx.config.defaultPageSize, ctx.config.maxPageSize);
+    const m = await resolveMethodology(ctx.db, methodology, overrides);
+    const computed = await shnorYear(ctx.db, ctx.analyticsCache, m, year);
+    const regionIds = regionCodes ? new Set(await regionIdsOf(ctx, regionCodes)) : null;
+    const municipalities = municipalityIds
+      ? new Set(municipalityIds.map((id, i) => toId(`municipalityIds[${i}]`, id)))
+      : null;
+    const statuses = status ? new Set<string>(status) : null;
+    const rows = computed.candidates.filter(
+      (c) =>
+        isInScope(ctx.viewer, c) &&
+        (!regionIds || regionIds.has(c.regionId)) &&
+        (!municipalities || municipalities.has(c.municipalityId)) &&
+        (!statuses || statuses.has(c.status)),
+    );
+    const key = orderBy === CandidateOrder.LOW_INDEX_DESC ? 'lowIndex' : 'lowRank';
+    rows.sort(
+      (a, b) =>
+        STATUS_ORDER[a.status]! - STATUS_ORDER[b.status]! ||
+        desc(a.current[key], b.current[key]) ||
+        a.schoolId - b.schoolId,
+    );
+    const offset = after ? Number(decodeCursor(after)[0]) : 0;
+    const view = methodologyView(m);
+    const page = rows.slice(offset, offset + size + 1).map((c) => candidateView(c, view));
+    const connection = toConnection(
+      page,
+      size,
+      Boolean(after),
+      (_r, i) => encodeCursor([offset + i + 1]),
+      async () => rows.length,
+    );
+    return Object.assign(connection, { year, methodology: view, dataVersion: computed.dataVersion });
+  }
+
+  @FieldResolver(() => School, { nullable: true })
+  school(@Root() candidate: CandidateView, @Ctx() ctx: Context) {
+    return ctx.loaders.school.load(candidate.schoolId);
+  }
+
+  @FieldResolver(() => [ObjectivityMarkerType], {
+    description: 'Markers of the list year and the year before',
+  })
+  async markers(@Root() candidate: CandidateView, @Ctx() ctx: Context) {
+    const { current, previous, methodology } = candidate.evidence;
+    const params = methodology.params as Parameters<typeof ctx.loaders.markers>[0];
+    const all = await ctx.loaders.markers(params).load(candidate.schoolId);
+    return all.filter((m) => m.year === current.year || m.year === previous.year);
+  }
+}

@@ -1,0 +1,51 @@
+import {
+  computeShnorCandidates,
+  markedSchoolYearKey,
+  type ShnorCandidate,
+} from '../../../analytics/shnor/index.js';
+import { currentDataVersion } from '../../../analytics/sql/data-version.js';
+import { markerParamsKey } from '../../../analytics/sql/keys.js';
+import { type Queryable } from '../../../analytics/sql/queryable.js';
+import { readSchoolYearCounts } from '../../../analytics/sql/school-year-counts.js';
+import { type AnalyticsCache } from './cache.js';
+import { type EffectiveMethodology } from './methodology.js';
+
+export interface ShnorYear {
+  year: number;
+  dataVersion: number;
+  candidates: ShnorCandidate[];
+  bySchool: Map<number, ShnorCandidate>;
+}
+
+/** `${school}:${year}` of schools with a marker on a core (g, j): one small query over stored markers. */
+async function coreMarkedKeys(db: Queryable, m: EffectiveMethodology, years: number[]): Promise<Set<string>> {
+  const rows = await db.query<{ school_id: number; year: number }>(
+    `select distinct school_id, year from objectivity_marker
+     where params_key = $1 and year = any($2::int[]) and grade = any($3::int[]) and subject::text = any($4::text[])`,
+    [markerParamsKey(m.params), years, m.params.indicators.coreGrades, m.params.indicators.coreSubjects],
+  );
+  return new Set(rows.map((r) => markedSchoolYearKey(r.school_id, r.year)));
+}
+
+/**
+ * The ШНОР decision of every school for list year y: reduced rows from PostgreSQL (pooled counts of
+ * y and y − 1, marked school-years), the rules in analytics/shnor. Cached per (parameters, data version, year).
+ */
+export async function shnorYear(
+  db: Queryable,
+  cache: AnalyticsCache,
+  m: EffectiveMethodology,
+  year: number,
+): Promise<ShnorYear> {
+  const dataVersion = await currentDataVersion(db);
+  return cache.get(`shnor:${m.hash}:${dataVersion}:${year}`, async () => {
+    const years = [year - 1, year];
+    const [counts, marked] = await Promise.all([
+      readSchoolYearCounts(db, m.params, years),
+      coreMarkedKeys(db, m, years),
+    ]);
+    // The approved list of y − 1 comes with the list workflow; until then no school is an EXIT candidate.
+    const candidates = computeShnorCandidates({ year, counts, markedSchoolYears: marked, params: m.params });
+    return { year, dataVersion, candidates, bySchool: new Map(candidates.map((c) => [c.schoolId, c])) };
+  });
+}
