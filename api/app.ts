@@ -46,7 +46,7 @@ export async function createApp(orm: Orm, config: Config): Promise<App> {
   await apollo.start();
 
   const knex = orm.em.getKnex();
-  const analyticsCache = new AnalyticsCache();
+  const analyticsCache = new AnalyticsCache(config.analyticsCacheSize);
   await ensureDefaultMethodology(knexQueryable(knex));
   const app = express();
   app.disable('x-powered-by');

@@ -12,6 +12,8 @@ export interface Config {
   defaultPageSize: number;
   maxPageSize: number;
   production: boolean;
+  /** Computed analytics kept in memory per (parameters, data version, question); 0 = always compute. */
+  analyticsCacheSize: number;
   /** Report the number of SQL statements of each request in `extensions.sqlStatements`. */
   exposeSqlStats: boolean;
 }
@@ -45,6 +47,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     defaultPageSize: int(env.DEFAULT_PAGE_SIZE, 20, 'DEFAULT_PAGE_SIZE'),
     maxPageSize: int(env.MAX_PAGE_SIZE, 500, 'MAX_PAGE_SIZE'),
     production,
+    analyticsCacheSize: int(env.ANALYTICS_CACHE_SIZE, 32, 'ANALYTICS_CACHE_SIZE'),
     exposeSqlStats: env.EXPOSE_SQL_STATS === undefined ? !production : flag(env.EXPOSE_SQL_STATS),
   };
 }

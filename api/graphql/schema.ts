@@ -3,10 +3,29 @@ import { type GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphq
 import { buildSchema } from 'type-graphql';
 import './enums.js';
 import { MunicipalityResolver, RegionResolver } from './resolvers/place.resolver.js';
+import { SchoolAnalyticsResolver } from './resolvers/school-analytics.resolver.js';
 import { SchoolResolver } from './resolvers/school.resolver.js';
+import { DynamicsResolver } from './resolvers/dynamics.resolver.js';
+import { MarkersResolver } from './resolvers/markers.resolver.js';
+import { RiskResolver } from './resolvers/risk.resolver.js';
+import { MethodologyResolver } from './resolvers/methodology.resolver.js';
+import { ShnorSummaryResolver } from './resolvers/shnor-summary.resolver.js';
+import { ShnorResolver } from './resolvers/shnor.resolver.js';
 import { StatisticsResolver } from './resolvers/statistics.resolver.js';
 
-export const RESOLVERS = [RegionResolver, MunicipalityResolver, SchoolResolver, StatisticsResolver] as const;
+export const RESOLVERS = [
+  RegionResolver,
+  MunicipalityResolver,
+  SchoolResolver,
+  StatisticsResolver,
+  ShnorResolver,
+  ShnorSummaryResolver,
+  MethodologyResolver,
+  SchoolAnalyticsResolver,
+  RiskResolver,
+  MarkersResolver,
+  DynamicsResolver,
+] as const;
 
 export function buildApiSchema(): Promise<GraphQLSchema> {
   return buildSchema({ resolvers: RESOLVERS, validate: false });

@@ -6,6 +6,7 @@ import { findMethodology } from '../../../analytics/sql/methodologies.js';
 import { type Queryable } from '../../../analytics/sql/queryable.js';
 import { ensureReductions } from '../../../analytics/sql/refresh.js';
 import { badUserInput } from '../../errors.js';
+import { oncePerRequest } from './request-memo.js';
 
 /** The parameters a request runs with: a stored version, possibly with what-if overrides. */
 export interface EffectiveMethodology {
@@ -16,7 +17,17 @@ export interface EffectiveMethodology {
   overridden: boolean;
 }
 
-export async function resolveMethodology(
+export function resolveMethodology(
+  db: Queryable,
+  name: string,
+  overrides: MethodologyOverrides | null | undefined,
+): Promise<EffectiveMethodology> {
+  return oncePerRequest(db, `methodology:${name}:${JSON.stringify(overrides ?? null)}`, () =>
+    resolveOnce(db, name, overrides),
+  );
+}
+
+async function resolveOnce(
   db: Queryable,
   name: string,
   overrides: MethodologyOverrides | null | undefined,

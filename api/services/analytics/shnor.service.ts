@@ -3,7 +3,7 @@ import {
   markedSchoolYearKey,
   type ShnorCandidate,
 } from '../../../analytics/shnor/index.js';
-import { currentDataVersion } from '../../../analytics/sql/data-version.js';
+import { requestDataVersion } from './request-memo.js';
 import { markerParamsKey } from '../../../analytics/sql/keys.js';
 import { type Queryable } from '../../../analytics/sql/queryable.js';
 import { readSchoolYearCounts } from '../../../analytics/sql/school-year-counts.js';
@@ -37,7 +37,7 @@ export async function shnorYear(
   m: EffectiveMethodology,
   year: number,
 ): Promise<ShnorYear> {
-  const dataVersion = await currentDataVersion(db);
+  const dataVersion = await requestDataVersion(db);
   return cache.get(`shnor:${m.hash}:${dataVersion}:${year}`, async () => {
     const years = [year - 1, year];
     const [counts, marked] = await Promise.all([

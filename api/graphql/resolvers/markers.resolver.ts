@@ -1,0 +1,90 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { type Marker, markerTable, type MarkerTableRow } from '../../../analytics/markers/index.js';
+import { DEFAULT_METHODOLOGY } from '../../../analytics/sql/methodologies.js';
+import { isInScope } from '../../auth/scope.js';
+import { type Context } from '../../context.js';
+import { decodeCursor, encodeCursor, pageSize } from '../../pagination.js';
+import { methodologyView } from '../../services/analytics/candidate-view.js';
+import { markersYear } from '../../services/analytics/markers.service.js';
+import { resolveMethodology } from '../../services/analytics/methodology.js';
+import { toId } from '../../services/school-query.js';
+import { MethodologyOverridesInput } from '../inputs/methodology-overrides.input.js';
+import { checkYear } from '../inputs/validate.js';
+import { ObjectivityMarkerConnection, ObjectivityMarkerRowType } from '../types/analytics/markers.types.js';
+import { toConnection } from '../types/page-info.type.js';
+import { School } from '../types/school.type.js';
+import { regionIdsOf } from './shnor.resolver.js';
+
+/** A table row as the GraphQL type reads it: the layout's cells plus the markers behind them. */
+export interface ObjectivityMarkerRowView extends MarkerTableRow {
+  markers: Marker[];
+}
+
+@Resolver(() => ObjectivityMarkerRowType)
+export class MarkersResolver {
+  @Query(() => ObjectivityMarkerConnection, {
+    description:
+      'Schools with objectivity markers (METHODOLOGY-V1 §3) in `year`, in the ФИС ОКО layout: a column ' +
+      'per marked grade × subject; most markers first, then by school id',
+  })
+  async objectivityMarkers(
+    @Ctx() ctx: Context,
+    @Arg('year', () => Int) year: number,
+    @Arg('regionCodes', () => [String], { nullable: true }) regionCodes?: string[],
+    @Arg('municipalityIds', () => [ID], { nullable: true }) municipalityIds?: string[],
+    @Arg('methodology', () => String, { defaultValue: DEFAULT_METHODOLOGY })
+    methodology: string = DEFAULT_METHODOLOGY,
+    @Arg('overrides', () => MethodologyOverridesInput, { nullable: true })
+    overrides?: MethodologyOverridesInput,
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ) {
+    checkYear('year', year);
+    const size = pageSize(first, ctx.config.defaultPageSize, ctx.config.maxPageSize);
+    const offset = after ? Number(decodeCursor(after)[0]) : 0;
+    const m = await resolveMethodology(ctx.db, methodology, overrides);
+    const computed = await markersYear(ctx.db, ctx.analyticsCache, m, year);
+    const regionIds = regionCodes ? new Set(await regionIdsOf(ctx, regionCodes)) : null;
+    const municipalities = municipalityIds
+      ? new Set(municipalityIds.map((id, i) => toId(`municipalityIds[${i}]`, id)))
+      : null;
+    // Scope and filters before the layout, so that columns name only what the viewer may see.
+    const bySchool = new Map<number, Marker[]>();
+    for (const marker of computed.markers) {
+      const place = computed.places.get(marker.schoolId);
+      if (
+        !place ||
+        !isInScope(ctx.viewer, place) ||
+        (regionIds && !regionIds.has(place.regionId)) ||
+        (municipalities && !municipalities.has(place.municipalityId))
+      )
+        continue;
+      let list = bySchool.get(marker.schoolId);
+      if (!list) bySchool.set(marker.schoolId, (list = []));
+      list.push(marker);
+    }
+    const table = markerTable([...bySchool.values()].flat());
+    const rows = table.rows.sort((a, b) => b.markerCount - a.markerCount || a.schoolId - b.schoolId);
+    const page: ObjectivityMarkerRowView[] = rows
+      .slice(offset, offset + size + 1)
+      .map((row) => ({ ...row, markers: bySchool.get(row.schoolId) ?? [] }));
+    const connection = toConnection(
+      page,
+      size,
+      Boolean(after),
+      (_r, i) => encodeCursor([offset + i + 1]),
+      async () => rows.length,
+    );
+    return Object.assign(connection, {
+      year,
+      methodology: methodologyView(m),
+      dataVersion: computed.dataVersion,
+      columns: table.columns.map((c) => c.key),
+    });
+  }
+
+  @FieldResolver(() => School, { nullable: true, description: 'Null when outside the viewer’s scope' })
+  school(@Root() row: ObjectivityMarkerRowView, @Ctx() ctx: Context) {
+    return ctx.loaders.school.load(row.schoolId);
+  }
+}

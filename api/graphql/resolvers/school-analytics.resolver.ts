@@ -1,0 +1,62 @@
+import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { resilient } from '../../../analytics/context/index.js';
+import { DEFAULT_METHODOLOGY } from '../../../analytics/sql/methodologies.js';
+import { type Context } from '../../context.js';
+import { candidateView, methodologyView } from '../../services/analytics/candidate-view.js';
+import { resolveMethodology } from '../../services/analytics/methodology.js';
+import { riskYear } from '../../services/analytics/risk.service.js';
+import { shnorYear } from '../../services/analytics/shnor.service.js';
+import { type SchoolRow } from '../../services/school-query.js';
+import { MethodologyOverridesInput } from '../inputs/methodology-overrides.input.js';
+import { checkYear } from '../inputs/validate.js';
+import { SchoolAnalyticsType } from '../types/analytics/school-analytics.types.js';
+import { School } from '../types/school.type.js';
+
+@Resolver(() => School)
+export class SchoolAnalyticsResolver {
+  @FieldResolver(() => SchoolAnalyticsType, {
+    description:
+      'Indicators, rank, ШНОР status with evidence, markers, risk profile and social context in a year',
+  })
+  async analytics(
+    @Root() school: SchoolRow,
+    @Ctx() ctx: Context,
+    @Arg('year', () => Int) year: number,
+    @Arg('methodology', () => String, { defaultValue: DEFAULT_METHODOLOGY })
+    methodology: string = DEFAULT_METHODOLOGY,
+    @Arg('overrides', () => MethodologyOverridesInput, { nullable: true })
+    overrides?: MethodologyOverridesInput,
+  ) {
+    checkYear('year', year);
+    const m = await resolveMethodology(ctx.db, methodology, overrides);
+    // Country-wide computations, cached: every school of a page shares them.
+    const [shnor, risk, markers] = await Promise.all([
+      shnorYear(ctx.db, ctx.analyticsCache, m, year),
+      riskYear(ctx.db, ctx.analyticsCache, m, year),
+      ctx.loaders.markers(m.params).load(school.id),
+    ]);
+    const view = methodologyView(m);
+    const candidate = shnor.bySchool.get(school.id);
+    const shown = candidate ? candidateView(candidate, view) : null;
+    const wellbeing = risk.wellbeing.get(school.id);
+    const coreMarked = candidate?.markedCurrent ?? false;
+    return {
+      year,
+      methodology: view,
+      status: shown?.status ?? null,
+      exitCandidate: shown?.exitCandidate ?? false,
+      explanation: shown?.explanation ?? null,
+      lowIndex: shown?.lowIndex ?? null,
+      lowRank: shown?.lowRank ?? null,
+      evidence: shown?.evidence ?? null,
+      markers: markers.filter((mk) => mk.year === year || mk.year === year - 1),
+      riskProfile: risk.profiles.get(school.id) ?? null,
+      context: wellbeing
+        ? {
+            ...wellbeing,
+            resilient: resilient(wellbeing.difficultContext, shown?.lowRank ?? null, coreMarked, m.params),
+          }
+        : null,
+    };
+  }
+}

@@ -1,0 +1,20 @@
+import { currentDataVersion } from '../../../analytics/sql/data-version.js';
+import { type Queryable } from '../../../analytics/sql/queryable.js';
+
+/**
+ * Per-request memo: each request gets its own Queryable (api/context.ts), so keying by it makes a
+ * nested field over 100 schools look up the data version or resolve the methodology once, not 100 times.
+ */
+const memos = new WeakMap<Queryable, Map<string, Promise<unknown>>>();
+
+export function oncePerRequest<T>(db: Queryable, key: string, compute: () => Promise<T>): Promise<T> {
+  let memo = memos.get(db);
+  if (!memo) memos.set(db, (memo = new Map()));
+  let value = memo.get(key) as Promise<T> | undefined;
+  if (!value) memo.set(key, (value = compute()));
+  return value;
+}
+
+export function requestDataVersion(db: Queryable): Promise<number> {
+  return oncePerRequest(db, 'data-version', () => currentDataVersion(db));
+}
