@@ -1,19 +1,17 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { type Marker, markerTable, type MarkerTableRow } from '../../../analytics/markers/index.js';
 import { DEFAULT_METHODOLOGY } from '../../../analytics/sql/methodologies.js';
-import { isInScope } from '../../auth/scope.js';
 import { type Context } from '../../context.js';
+import { placeFilter } from '../../services/analytics/place-filter.js';
 import { decodeCursor, encodeCursor, pageSize } from '../../pagination.js';
 import { methodologyView } from '../../services/analytics/candidate-view.js';
 import { markersYear } from '../../services/analytics/markers.service.js';
 import { resolveMethodology } from '../../services/analytics/methodology.js';
-import { toId } from '../../services/school-query.js';
 import { MethodologyOverridesInput } from '../inputs/methodology-overrides.input.js';
 import { checkYear } from '../inputs/validate.js';
 import { ObjectivityMarkerConnection, ObjectivityMarkerRowType } from '../types/analytics/markers.types.js';
 import { toConnection } from '../types/page-info.type.js';
 import { School } from '../types/school.type.js';
-import { regionIdsOf } from './shnor.resolver.js';
 
 /** A table row as the GraphQL type reads it: the layout's cells plus the markers behind them. */
 export interface ObjectivityMarkerRowView extends MarkerTableRow {
@@ -44,21 +42,12 @@ export class MarkersResolver {
     const offset = after ? Number(decodeCursor(after)[0]) : 0;
     const m = await resolveMethodology(ctx.db, methodology, overrides);
     const computed = await markersYear(ctx.db, ctx.analyticsCache, m, year);
-    const regionIds = regionCodes ? new Set(await regionIdsOf(ctx, regionCodes)) : null;
-    const municipalities = municipalityIds
-      ? new Set(municipalityIds.map((id, i) => toId(`municipalityIds[${i}]`, id)))
-      : null;
+    const wanted = await placeFilter(ctx, { regionCodes, municipalityIds });
     // Scope and filters before the layout, so that columns name only what the viewer may see.
     const bySchool = new Map<number, Marker[]>();
     for (const marker of computed.markers) {
       const place = computed.places.get(marker.schoolId);
-      if (
-        !place ||
-        !isInScope(ctx.viewer, place) ||
-        (regionIds && !regionIds.has(place.regionId)) ||
-        (municipalities && !municipalities.has(place.municipalityId))
-      )
-        continue;
+      if (!wanted(place)) continue;
       let list = bySchool.get(marker.schoolId);
       if (!list) bySchool.set(marker.schoolId, (list = []));
       list.push(marker);

@@ -1,14 +1,13 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root, registerEnumType } from 'type-graphql';
 import { type RiskProfile, riskFactorSummary } from '../../../analytics/risk/index.js';
 import { DEFAULT_METHODOLOGY } from '../../../analytics/sql/methodologies.js';
-import { isInScope } from '../../auth/scope.js';
 import { type Context } from '../../context.js';
+import { placeFilter } from '../../services/analytics/place-filter.js';
 import { badUserInput } from '../../errors.js';
 import { decodeCursor, encodeCursor, pageSize } from '../../pagination.js';
 import { methodologyView } from '../../services/analytics/candidate-view.js';
 import { resolveMethodology } from '../../services/analytics/methodology.js';
 import { riskFactorNumbers, riskYear, type SchoolPlace } from '../../services/analytics/risk.service.js';
-import { toId } from '../../services/school-query.js';
 import { MethodologyOverridesInput } from '../inputs/methodology-overrides.input.js';
 import { checkYear } from '../inputs/validate.js';
 import {
@@ -19,7 +18,6 @@ import {
 } from '../types/analytics/risk.types.js';
 import { toConnection } from '../types/page-info.type.js';
 import { School } from '../types/school.type.js';
-import { regionIdsOf } from './shnor.resolver.js';
 
 export enum RiskGroupBy {
   REGION = 'REGION',
@@ -70,19 +68,7 @@ export class RiskResolver {
       throw badUserInput('factor', `factor: no risk factor R${factorNumber} in methodology «${m.name}»`);
     }
     const computed = await riskYear(ctx.db, ctx.analyticsCache, m, year);
-    const regionIds = regionCodes ? new Set(await regionIdsOf(ctx, regionCodes)) : null;
-    const municipalities = municipalityIds
-      ? new Set(municipalityIds.map((id, i) => toId(`municipalityIds[${i}]`, id)))
-      : null;
-    const schools = schoolCodes
-      ? new Set(await ctx.knex('school').whereIn('code', schoolCodes).pluck<number[]>('id'))
-      : null;
-    const wanted = (place: SchoolPlace | undefined): place is SchoolPlace =>
-      place !== undefined &&
-      isInScope(ctx.viewer, place) &&
-      (!regionIds || regionIds.has(place.regionId)) &&
-      (!municipalities || municipalities.has(place.municipalityId)) &&
-      (!schools || schools.has(place.schoolId));
+    const wanted = await placeFilter(ctx, { regionCodes, municipalityIds, schoolCodes });
     const rows = [...computed.profiles.values()]
       .filter((p) => wanted(computed.places.get(p.schoolId)) && matches(p, level ?? undefined, factorNumber))
       .map((p) => ({ profile: p, high: highCount(p) }))
@@ -120,12 +106,9 @@ export class RiskResolver {
     checkYear('year', year);
     const m = await resolveMethodology(ctx.db, methodology, overrides);
     const computed = await riskYear(ctx.db, ctx.analyticsCache, m, year);
-    const regionIds = regionCodes ? new Set(await regionIdsOf(ctx, regionCodes)) : null;
+    const wanted = await placeFilter(ctx, { regionCodes });
     // Scope first: a group's counts and shares never include a school the viewer may not see.
-    const profiles = [...computed.profiles.values()].filter((p) => {
-      const place = computed.places.get(p.schoolId);
-      return place && isInScope(ctx.viewer, place) && (!regionIds || regionIds.has(place.regionId));
-    });
+    const profiles = [...computed.profiles.values()].filter((p) => wanted(computed.places.get(p.schoolId)));
     const byMunicipality = groupBy === RiskGroupBy.MUNICIPALITY;
     // group id → its region, so that each row can name both
     const regionOfGroup = new Map<number, number>();

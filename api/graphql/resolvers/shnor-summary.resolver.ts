@@ -1,6 +1,5 @@
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root, registerEnumType } from 'type-graphql';
 import { DEFAULT_METHODOLOGY } from '../../../analytics/sql/methodologies.js';
-import { isInScope } from '../../auth/scope.js';
 import { type Context } from '../../context.js';
 import { methodologyView } from '../../services/analytics/candidate-view.js';
 import { resolveMethodology } from '../../services/analytics/methodology.js';
@@ -9,7 +8,7 @@ import { MethodologyOverridesInput } from '../inputs/methodology-overrides.input
 import { checkYear } from '../inputs/validate.js';
 import { ShnorSummary, ShnorSummaryRow } from '../types/analytics/candidate.types.js';
 import { Municipality, Region } from '../types/place.types.js';
-import { regionIdsOf } from './shnor.resolver.js';
+import { placeFilter } from '../../services/analytics/place-filter.js';
 
 export enum SummaryGroupBy {
   REGION = 'REGION',
@@ -43,11 +42,11 @@ export class ShnorSummaryResolver {
     checkYear('year', year);
     const m = await resolveMethodology(ctx.db, methodology, overrides);
     const computed = await shnorYear(ctx.db, ctx.analyticsCache, m, year);
-    const regions = regionCodes ? new Set(await regionIdsOf(ctx, regionCodes)) : null;
+    const wanted = await placeFilter(ctx, { regionCodes });
     const rows = new Map<number, ShnorSummaryRow>();
     for (const c of computed.candidates) {
       // Counts only what the viewer may see: an aggregate never includes rows outside the scope.
-      if (!isInScope(ctx.viewer, c) || (regions && !regions.has(c.regionId))) continue;
+      if (!wanted(c)) continue;
       const key = groupBy === SummaryGroupBy.REGION ? c.regionId : c.municipalityId;
       let row = rows.get(key);
       if (!row) {

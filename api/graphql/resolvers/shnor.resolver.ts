@@ -1,6 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root, registerEnumType } from 'type-graphql';
 import { DEFAULT_METHODOLOGY } from '../../../analytics/sql/methodologies.js';
-import { isInScope } from '../../auth/scope.js';
 import { type Context } from '../../context.js';
 import { decodeCursor, encodeCursor, pageSize } from '../../pagination.js';
 import {
@@ -10,7 +9,7 @@ import {
 } from '../../services/analytics/candidate-view.js';
 import { resolveMethodology } from '../../services/analytics/methodology.js';
 import { shnorYear } from '../../services/analytics/shnor.service.js';
-import { toId } from '../../services/school-query.js';
+import { placeFilter } from '../../services/analytics/place-filter.js';
 import { MethodologyOverridesInput } from '../inputs/methodology-overrides.input.js';
 import { checkYear } from '../inputs/validate.js';
 import { ShnorCandidateConnection, ShnorCandidateType } from '../types/analytics/candidate.types.js';
@@ -23,10 +22,6 @@ export enum CandidateOrder {
   LOW_INDEX_DESC = 'LOW_INDEX_DESC',
 }
 registerEnumType(CandidateOrder, { name: 'CandidateOrder' });
-
-export async function regionIdsOf(ctx: Context, codes: string[]): Promise<number[]> {
-  return ctx.knex('region').whereIn('code', codes).pluck('id');
-}
 
 const STATUS_ORDER: Record<string, number> = {
   ELIGIBLE: 0,
@@ -61,18 +56,9 @@ export class ShnorResolver {
     const size = pageSize(first, ctx.config.defaultPageSize, ctx.config.maxPageSize);
     const m = await resolveMethodology(ctx.db, methodology, overrides);
     const computed = await shnorYear(ctx.db, ctx.analyticsCache, m, year);
-    const regionIds = regionCodes ? new Set(await regionIdsOf(ctx, regionCodes)) : null;
-    const municipalities = municipalityIds
-      ? new Set(municipalityIds.map((id, i) => toId(`municipalityIds[${i}]`, id)))
-      : null;
+    const wanted = await placeFilter(ctx, { regionCodes, municipalityIds });
     const statuses = status ? new Set<string>(status) : null;
-    const rows = computed.candidates.filter(
-      (c) =>
-        isInScope(ctx.viewer, c) &&
-        (!regionIds || regionIds.has(c.regionId)) &&
-        (!municipalities || municipalities.has(c.municipalityId)) &&
-        (!statuses || statuses.has(c.status)),
-    );
+    const rows = computed.candidates.filter((c) => wanted(c) && (!statuses || statuses.has(c.status)));
     const key = orderBy === CandidateOrder.LOW_INDEX_DESC ? 'lowIndex' : 'lowRank';
     rows.sort(
       (a, b) =>
