@@ -1,4 +1,6 @@
 import pg from 'pg';
+import { DEFAULT_V1 } from '../../analytics/methodology/params.js';
+import { markerParamsKey } from '../../analytics/sql/keys.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer } from '../../api/server.js';
 import { dataOf, graphql } from '../support/graphql-client.js';
@@ -79,10 +81,12 @@ describe('school.analytics', () => {
   });
 
   it('lists the markers of an inflated school in y and y − 1', async () => {
-    const { rows } =
-      await db.query(`select s.code, count(*)::int as n from seed_truth t join school s on s.code = t.school_code
-      join objectivity_marker o on o.school_id = s.id and o.year in (2025, 2026)
-      where t.kind = 'INFLATED' group by s.code order by s.code limit 1`);
+    const { rows } = await db.query(
+      `select s.code, count(*)::int as n from seed_truth t join school s on s.code = t.school_code
+      join objectivity_marker o on o.school_id = s.id and o.year in (2025, 2026) and o.params_key = $1
+      where t.kind = 'INFLATED' group by s.code order by s.code limit 1`,
+      [markerParamsKey(DEFAULT_V1)],
+    );
     const a = (
       dataOf(await graphql(server.url, QUERY, { code: rows[0].code })) as { school: { analytics: Analytics } }
     ).school.analytics;
