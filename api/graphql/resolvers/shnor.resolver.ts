@@ -29,7 +29,6 @@ const STATUS_ORDER: Record<string, number> = {
   NOT_ELIGIBLE: 2,
   INSUFFICIENT_DATA: 3,
 };
-const desc = (a: number | null, b: number | null) => (b ?? -1) - (a ?? -1);
 
 @Resolver(() => ShnorCandidateType)
 export class ShnorResolver {
@@ -60,15 +59,16 @@ export class ShnorResolver {
     const statuses = status ? new Set<string>(status) : null;
     const rows = computed.candidates.filter((c) => wanted(c) && (!statuses || statuses.has(c.status)));
     const key = orderBy === CandidateOrder.LOW_INDEX_DESC ? 'lowIndex' : 'lowRank';
-    rows.sort(
-      (a, b) =>
-        STATUS_ORDER[a.status]! - STATUS_ORDER[b.status]! ||
-        desc(a.current[key], b.current[key]) ||
-        a.schoolId - b.schoolId,
-    );
+    // One numeric key per row, then a plain sort: a comparator reading strings and nested
+    // objects for 40 000 rows took longer than ranking them.
+    const order = rows.map((c) => STATUS_ORDER[c.status]! * 4 - (c.current[key] ?? -1));
+    const byOrder = rows
+      .map((_, i) => i)
+      .sort((a, b) => order[a]! - order[b]! || rows[a]!.schoolId - rows[b]!.schoolId);
+    const sorted = byOrder.map((i) => rows[i]!);
     const offset = after ? Number(decodeCursor(after)[0]) : 0;
     const view = methodologyView(m);
-    const page = rows.slice(offset, offset + size + 1).map((c) => candidateView(c, view));
+    const page = sorted.slice(offset, offset + size + 1).map((c) => candidateView(c, view));
     const connection = toConnection(
       page,
       size,
