@@ -1,6 +1,5 @@
-import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, Int, Query, Resolver } from 'type-graphql';
 import { COHORT_FIRST_GRADE, COHORT_OGE_GRADE, cohortPath } from '../../../analytics/dynamics/index.js';
-import { DEFAULT_METHODOLOGY } from '../../../analytics/sql/methodologies.js';
 import { Subject } from '../../../schema/enums.js';
 import { type Context } from '../../context.js';
 import { badUserInput } from '../../errors.js';
@@ -13,7 +12,7 @@ import {
   newestYear,
 } from '../../services/analytics/dynamics.service.js';
 import { resolveMethodology } from '../../services/analytics/methodology.js';
-import { MethodologyOverridesInput } from '../inputs/methodology-overrides.input.js';
+import { MethodologyArgs } from '../inputs/methodology.args.js';
 import {
   checkEach,
   checkSubject,
@@ -38,6 +37,7 @@ export class DynamicsResolver {
   })
   async dynamics(
     @Ctx() ctx: Context,
+    @Args(() => MethodologyArgs) { methodology, overrides }: MethodologyArgs,
     @Arg('entity', () => DynamicsEntity) entity: DynamicsEntity,
     @Arg('id', () => String, { description: 'School code, municipality id or region code' }) id: string,
     @Arg('indicator', () => DynamicsIndicator) indicator: DynamicsIndicator,
@@ -50,10 +50,6 @@ export class DynamicsResolver {
       description: 'ВПР subject (SHARE2, QUALITY, MEAN_MARK only)',
     })
     subject?: Subject | null,
-    @Arg('methodology', () => String, { defaultValue: DEFAULT_METHODOLOGY })
-    methodology: string = DEFAULT_METHODOLOGY,
-    @Arg('overrides', () => MethodologyOverridesInput, { nullable: true })
-    overrides?: MethodologyOverridesInput,
   ) {
     checkEach('years', years, checkYear);
     // the §1 low shares have fixed subject sets: a slice would silently mean something else
@@ -79,13 +75,12 @@ export class DynamicsResolver {
   })
   async cohort(
     @Ctx() ctx: Context,
+    @Args(() => MethodologyArgs) { methodology, overrides }: MethodologyArgs,
     @Arg('schoolCode', () => String) schoolCode: string,
     @Arg('subject', () => Subject, { description: 'RU or MA' }) subject: Subject,
     @Arg('startYear', () => Int) startYear: number,
     @Arg('startGrade', () => Int, { defaultValue: COHORT_FIRST_GRADE })
     startGrade: number = COHORT_FIRST_GRADE,
-    @Arg('methodology', () => String, { defaultValue: DEFAULT_METHODOLOGY })
-    methodology: string = DEFAULT_METHODOLOGY,
   ) {
     if (!COHORT_SUBJECTS.includes(subject))
       throw badUserInput('subject', `subject: a cohort follows RU or MA (got ${subject})`);
@@ -95,7 +90,7 @@ export class DynamicsResolver {
         'startGrade',
         `startGrade: must be ${COHORT_FIRST_GRADE} … ${COHORT_OGE_GRADE} (got ${startGrade})`,
       );
-    const m = await resolveMethodology(ctx.db, methodology, null);
+    const m = await resolveMethodology(ctx.db, methodology, overrides);
     const school = await findScopedSchool(ctx, 'schoolCode', schoolCode);
     const lastYear = await newestYear(ctx.db, m.params);
     if (lastYear === null || startYear > lastYear)

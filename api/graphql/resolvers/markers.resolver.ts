@@ -1,13 +1,12 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { type Marker, markerTable, type MarkerTableRow } from '../../../analytics/markers/index.js';
-import { DEFAULT_METHODOLOGY } from '../../../analytics/sql/methodologies.js';
 import { type Context } from '../../context.js';
 import { placeFilter } from '../../services/analytics/place-filter.js';
 import { decodeCursor, encodeCursor, pageSize } from '../../pagination.js';
 import { methodologyView } from '../../services/analytics/candidate-view.js';
 import { markersYear } from '../../services/analytics/markers.service.js';
 import { resolveMethodology } from '../../services/analytics/methodology.js';
-import { MethodologyOverridesInput } from '../inputs/methodology-overrides.input.js';
+import { MethodologyArgs } from '../inputs/methodology.args.js';
 import { checkYear } from '../inputs/validate.js';
 import { ObjectivityMarkerConnection, ObjectivityMarkerRowType } from '../types/analytics/markers.types.js';
 import { toConnection } from '../types/page-info.type.js';
@@ -27,13 +26,10 @@ export class MarkersResolver {
   })
   async objectivityMarkers(
     @Ctx() ctx: Context,
+    @Args(() => MethodologyArgs) { methodology, overrides }: MethodologyArgs,
     @Arg('year', () => Int) year: number,
     @Arg('regionCodes', () => [String], { nullable: true }) regionCodes?: string[],
     @Arg('municipalityIds', () => [ID], { nullable: true }) municipalityIds?: string[],
-    @Arg('methodology', () => String, { defaultValue: DEFAULT_METHODOLOGY })
-    methodology: string = DEFAULT_METHODOLOGY,
-    @Arg('overrides', () => MethodologyOverridesInput, { nullable: true })
-    overrides?: MethodologyOverridesInput,
     @Arg('first', () => Int, { nullable: true }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
   ) {

@@ -1,6 +1,16 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root, registerEnumType } from 'type-graphql';
+import {
+  Arg,
+  Args,
+  Ctx,
+  FieldResolver,
+  ID,
+  Int,
+  Query,
+  Resolver,
+  Root,
+  registerEnumType,
+} from 'type-graphql';
 import { type RiskProfile, riskFactorSummary } from '../../../analytics/risk/index.js';
-import { DEFAULT_METHODOLOGY } from '../../../analytics/sql/methodologies.js';
 import { type Context } from '../../context.js';
 import { placeFilter } from '../../services/analytics/place-filter.js';
 import { badUserInput } from '../../errors.js';
@@ -8,7 +18,7 @@ import { decodeCursor, encodeCursor, pageSize } from '../../pagination.js';
 import { methodologyView } from '../../services/analytics/candidate-view.js';
 import { resolveMethodology } from '../../services/analytics/methodology.js';
 import { riskFactorNumbers, riskYear, type SchoolPlace } from '../../services/analytics/risk.service.js';
-import { MethodologyOverridesInput } from '../inputs/methodology-overrides.input.js';
+import { MethodologyArgs } from '../inputs/methodology.args.js';
 import { checkYear } from '../inputs/validate.js';
 import {
   RiskFactorSummaryType,
@@ -45,6 +55,7 @@ export class RiskResolver {
   })
   async riskProfiles(
     @Ctx() ctx: Context,
+    @Args(() => MethodologyArgs) { methodology, overrides }: MethodologyArgs,
     @Arg('year', () => Int) year: number,
     @Arg('regionCodes', () => [String], { nullable: true }) regionCodes?: string[],
     @Arg('municipalityIds', () => [ID], { nullable: true }) municipalityIds?: string[],
@@ -52,10 +63,6 @@ export class RiskResolver {
     @Arg('level', () => RiskLevel, { nullable: true }) level?: RiskLevel,
     @Arg('factor', () => Int, { nullable: true, description: 'Factor number, 1 for R1 … 10 for R10' })
     factor?: number,
-    @Arg('methodology', () => String, { defaultValue: DEFAULT_METHODOLOGY })
-    methodology: string = DEFAULT_METHODOLOGY,
-    @Arg('overrides', () => MethodologyOverridesInput, { nullable: true })
-    overrides?: MethodologyOverridesInput,
     @Arg('first', () => Int, { nullable: true }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
   ) {
@@ -95,13 +102,10 @@ export class RiskResolver {
   })
   async riskFactorSummary(
     @Ctx() ctx: Context,
+    @Args(() => MethodologyArgs) { methodology, overrides }: MethodologyArgs,
     @Arg('year', () => Int) year: number,
     @Arg('groupBy', () => RiskGroupBy, { defaultValue: RiskGroupBy.REGION }) groupBy: RiskGroupBy,
     @Arg('regionCodes', () => [String], { nullable: true }) regionCodes?: string[],
-    @Arg('methodology', () => String, { defaultValue: DEFAULT_METHODOLOGY })
-    methodology: string = DEFAULT_METHODOLOGY,
-    @Arg('overrides', () => MethodologyOverridesInput, { nullable: true })
-    overrides?: MethodologyOverridesInput,
   ) {
     checkYear('year', year);
     const m = await resolveMethodology(ctx.db, methodology, overrides);

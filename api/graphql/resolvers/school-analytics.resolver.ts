@@ -1,13 +1,12 @@
-import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { resilient } from '../../../analytics/context/index.js';
-import { DEFAULT_METHODOLOGY } from '../../../analytics/sql/methodologies.js';
 import { type Context } from '../../context.js';
 import { candidateView, methodologyView } from '../../services/analytics/candidate-view.js';
 import { resolveMethodology } from '../../services/analytics/methodology.js';
 import { riskYear } from '../../services/analytics/risk.service.js';
 import { shnorYear } from '../../services/analytics/shnor.service.js';
 import { type SchoolRow } from '../../services/school-query.js';
-import { MethodologyOverridesInput } from '../inputs/methodology-overrides.input.js';
+import { MethodologyArgs } from '../inputs/methodology.args.js';
 import { checkYear } from '../inputs/validate.js';
 import { SchoolAnalyticsType } from '../types/analytics/school-analytics.types.js';
 import { School } from '../types/school.type.js';
@@ -21,11 +20,8 @@ export class SchoolAnalyticsResolver {
   async analytics(
     @Root() school: SchoolRow,
     @Ctx() ctx: Context,
+    @Args(() => MethodologyArgs) { methodology, overrides }: MethodologyArgs,
     @Arg('year', () => Int) year: number,
-    @Arg('methodology', () => String, { defaultValue: DEFAULT_METHODOLOGY })
-    methodology: string = DEFAULT_METHODOLOGY,
-    @Arg('overrides', () => MethodologyOverridesInput, { nullable: true })
-    overrides?: MethodologyOverridesInput,
   ) {
     checkYear('year', year);
     const m = await resolveMethodology(ctx.db, methodology, overrides);

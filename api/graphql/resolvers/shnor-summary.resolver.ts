@@ -1,10 +1,9 @@
-import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root, registerEnumType } from 'type-graphql';
-import { DEFAULT_METHODOLOGY } from '../../../analytics/sql/methodologies.js';
+import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root, registerEnumType } from 'type-graphql';
 import { type Context } from '../../context.js';
 import { methodologyView } from '../../services/analytics/candidate-view.js';
 import { resolveMethodology } from '../../services/analytics/methodology.js';
 import { shnorYear } from '../../services/analytics/shnor.service.js';
-import { MethodologyOverridesInput } from '../inputs/methodology-overrides.input.js';
+import { MethodologyArgs } from '../inputs/methodology.args.js';
 import { checkYear } from '../inputs/validate.js';
 import { ShnorSummary, ShnorSummaryRow } from '../types/analytics/candidate.types.js';
 import { Municipality, Region } from '../types/place.types.js';
@@ -30,14 +29,11 @@ export class ShnorSummaryResolver {
   })
   async shnorSummary(
     @Ctx() ctx: Context,
+    @Args(() => MethodologyArgs) { methodology, overrides }: MethodologyArgs,
     @Arg('year', () => Int) year: number,
     @Arg('groupBy', () => SummaryGroupBy, { defaultValue: SummaryGroupBy.REGION })
     groupBy: SummaryGroupBy = SummaryGroupBy.REGION,
     @Arg('regionCodes', () => [String], { nullable: true }) regionCodes?: string[],
-    @Arg('methodology', () => String, { defaultValue: DEFAULT_METHODOLOGY })
-    methodology: string = DEFAULT_METHODOLOGY,
-    @Arg('overrides', () => MethodologyOverridesInput, { nullable: true })
-    overrides?: MethodologyOverridesInput,
   ) {
     checkYear('year', year);
     const m = await resolveMethodology(ctx.db, methodology, overrides);

@@ -1,5 +1,15 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root, registerEnumType } from 'type-graphql';
-import { DEFAULT_METHODOLOGY } from '../../../analytics/sql/methodologies.js';
+import {
+  Arg,
+  Args,
+  Ctx,
+  FieldResolver,
+  ID,
+  Int,
+  Query,
+  Resolver,
+  Root,
+  registerEnumType,
+} from 'type-graphql';
 import { type Context } from '../../context.js';
 import { decodeCursor, encodeCursor, pageSize } from '../../pagination.js';
 import {
@@ -10,7 +20,7 @@ import {
 import { resolveMethodology } from '../../services/analytics/methodology.js';
 import { shnorYear } from '../../services/analytics/shnor.service.js';
 import { placeFilter } from '../../services/analytics/place-filter.js';
-import { MethodologyOverridesInput } from '../inputs/methodology-overrides.input.js';
+import { MethodologyArgs } from '../inputs/methodology.args.js';
 import { checkYear } from '../inputs/validate.js';
 import { ShnorCandidateConnection, ShnorCandidateType } from '../types/analytics/candidate.types.js';
 import { ObjectivityMarkerType, ShnorStatus } from '../types/analytics/shnor.types.js';
@@ -37,15 +47,12 @@ export class ShnorResolver {
   })
   async shnorCandidates(
     @Ctx() ctx: Context,
+    @Args(() => MethodologyArgs) { methodology, overrides }: MethodologyArgs,
     @Arg('year', () => Int) year: number,
     @Arg('regionCodes', () => [String], { nullable: true }) regionCodes?: string[],
     @Arg('municipalityIds', () => [ID], { nullable: true }) municipalityIds?: string[],
     @Arg('status', () => [ShnorStatus], { nullable: true, description: 'Only these statuses' })
     status?: ShnorStatus[],
-    @Arg('methodology', () => String, { defaultValue: DEFAULT_METHODOLOGY })
-    methodology: string = DEFAULT_METHODOLOGY,
-    @Arg('overrides', () => MethodologyOverridesInput, { nullable: true })
-    overrides?: MethodologyOverridesInput,
     @Arg('first', () => Int, { nullable: true }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
     @Arg('orderBy', () => CandidateOrder, { defaultValue: CandidateOrder.LOW_RANK_DESC })

@@ -1,0 +1,16 @@
+import { ArgsType, Field } from 'type-graphql';
+import { DEFAULT_METHODOLOGY } from '../../../analytics/sql/methodologies.js';
+import { MethodologyOverridesInput } from './methodology-overrides.input.js';
+
+/** The two arguments every analytics query takes: which stored version, and what-if changes to it. */
+@ArgsType()
+export class MethodologyArgs {
+  @Field(() => String, { defaultValue: DEFAULT_METHODOLOGY, description: 'A stored methodology version' })
+  methodology: string = DEFAULT_METHODOLOGY;
+
+  @Field(() => MethodologyOverridesInput, {
+    nullable: true,
+    description: 'What-if: parameters changed for this request',
+  })
+  overrides?: MethodologyOverridesInput;
+}
