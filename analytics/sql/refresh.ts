@@ -32,6 +32,7 @@ export async function refreshAnalytics(
   const version = await bumpDataVersion(db);
   await db.query(`delete from reduction_state`);
   await db.query(`delete from school_year_counts`);
+  await db.query(`delete from school_year_frame`);
   await db.query(`delete from objectivity_marker`);
   await timed(db, 'region_cells', '-', version, () => buildRegionCells(db));
   await timed(db, 'indicator_sets', '-', version, () => buildIndicatorSets(db));

@@ -1,5 +1,6 @@
 import { type SchoolYearCounts } from '../frames.js';
 import { type MethodologyParams } from '../methodology/params.js';
+import { buildCountFrames, readCountFrames } from './count-frames.js';
 import { subjectSetKey } from './keys.js';
 import { type Queryable } from './queryable.js';
 
@@ -25,6 +26,7 @@ export async function buildSchoolYearCounts(db: Queryable, p: MethodologyParams)
            where subject = any($5::subject[]) group by school_id, year) e using (school_id, year)`,
     [key, coreGrades, coreSubjects, ogeSubjects, egeSubjects],
   );
+  await buildCountFrames(db, key);
 }
 
 interface CountsRow {
@@ -41,12 +43,17 @@ interface CountsRow {
   ege_n: number;
 }
 
-/** The counts of some years with the school's place and type: the frame §1–§2 work on. */
+/**
+ * The counts of some years with the school's place and type: the frame §1–§2 work on. Read from the
+ * packed frames; row by row only in a database whose reductions were built before frames existed.
+ */
 export async function readSchoolYearCounts(
   db: Queryable,
   p: MethodologyParams,
   years: readonly number[],
 ): Promise<SchoolYearCounts[]> {
+  const framed = await readCountFrames(db, subjectSetKey(p), years);
+  if (framed) return framed;
   const rows = await db.query<CountsRow & Record<string, unknown>>(
     `select c.school_id, s.municipality_id, m.region_id, s.type, c.year,
             c.vpr_n2, c.vpr_n, c.oge_n2, c.oge_n, c.ege_below, c.ege_n

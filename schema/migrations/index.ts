@@ -1,9 +1,11 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261123000000Initial } from './Migration20261123000000Initial.js';
 import { Migration20261123010000Analytics } from './Migration20261123010000Analytics.js';
+import { Migration20261123020000CountFrames } from './Migration20261123020000CountFrames.js';
 
 /** Every migration, in order. Listed by hand so the same list runs from TypeScript and from dist/. */
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261123000000Initial', class: Migration20261123000000Initial },
   { name: 'Migration20261123010000Analytics', class: Migration20261123010000Analytics },
+  { name: 'Migration20261123020000CountFrames', class: Migration20261123020000CountFrames },
 ];
