@@ -6,7 +6,8 @@ import {
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express } from 'express';
 import { fileURLToPath } from 'node:url';
-import { DEVELOPMENT_VIEWER } from './auth/viewer.js';
+import { authenticate, type AuthSettings } from './auth/authenticate.js';
+import { loadTokenKeys } from './auth/tokens.js';
 import { type Config } from './config.js';
 import { type Context, createContext } from './context.js';
 import { ensureDefaultMethodology } from '../analytics/sql/methodologies.js';
@@ -47,6 +48,15 @@ export async function createApp(orm: Orm, config: Config): Promise<App> {
 
   const knex = orm.em.getKnex();
   const analyticsCache = new AnalyticsCache(config.analyticsCacheSize);
+  const auth: AuthSettings = {
+    devMode: config.authDevMode,
+    keys: loadTokenKeys({
+      secret: config.jwtSecret,
+      jwksFile: config.jwksFile,
+      issuer: config.jwtIssuer,
+      audience: config.jwtAudience,
+    }),
+  };
   await ensureDefaultMethodology(knexQueryable(knex));
   const app = express();
   app.disable('x-powered-by');
@@ -64,11 +74,11 @@ export async function createApp(orm: Orm, config: Config): Promise<App> {
       else next();
     },
     expressMiddleware(apollo, {
-      context: async ({ res }) =>
+      context: async ({ req, res }) =>
         createContext(
           knex,
           config,
-          DEVELOPMENT_VIEWER,
+          await authenticate(req.headers.authorization, auth, knex),
           res.locals.statements as StatementCounter,
           analyticsCache,
         ),

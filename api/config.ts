@@ -14,6 +14,14 @@ export interface Config {
   production: boolean;
   /** Computed analytics kept in memory per (parameters, data version, question); 0 = always compute. */
   analyticsCacheSize: number;
+  /** No token → full-scope development viewer; refused when NODE_ENV=production. */
+  authDevMode: boolean;
+  /** HS256 shared secret for bearer tokens. */
+  jwtSecret: string | undefined;
+  /** JWKS file with the public keys of RS256/ES256 tokens. */
+  jwksFile: string | undefined;
+  jwtIssuer: string | undefined;
+  jwtAudience: string | undefined;
   /** Report the number of SQL statements of each request in `extensions.sqlStatements`. */
   exposeSqlStats: boolean;
 }
@@ -28,6 +36,12 @@ function int(value: string | undefined, fallback: number, name: string): number 
   if (!Number.isInteger(n) || n < 0)
     throw new Error(`${name} must be a non-negative integer, got «${value}»`);
   return n;
+}
+
+function devMode(env: NodeJS.ProcessEnv, production: boolean): boolean {
+  const asked = flag(env.AUTH_DEV_MODE);
+  if (asked && production) throw new Error('AUTH_DEV_MODE cannot be on when NODE_ENV=production');
+  return asked;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -47,6 +61,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     defaultPageSize: int(env.DEFAULT_PAGE_SIZE, 20, 'DEFAULT_PAGE_SIZE'),
     maxPageSize: int(env.MAX_PAGE_SIZE, 500, 'MAX_PAGE_SIZE'),
     production,
+    authDevMode: devMode(env, production),
+    jwtSecret: env.AUTH_JWT_SECRET || undefined,
+    jwksFile: env.AUTH_JWKS_FILE || undefined,
+    jwtIssuer: env.AUTH_ISSUER || undefined,
+    jwtAudience: env.AUTH_AUDIENCE || undefined,
     analyticsCacheSize: int(env.ANALYTICS_CACHE_SIZE, 32, 'ANALYTICS_CACHE_SIZE'),
     exposeSqlStats: env.EXPOSE_SQL_STATS === undefined ? !production : flag(env.EXPOSE_SQL_STATS),
   };

@@ -8,7 +8,13 @@ import { startServer } from './server.js';
  * `npm start`: without DATABASE_URL an embedded PostgreSQL (data in .data/pg) with the demo data
  * loaded once; with DATABASE_URL that server, and demo data only when SEED_DEMO=1 or --seed-demo.
  */
-const config = loadConfig();
+// `npm start` passes --dev-auth: the development viewer (full scope, no token). A deployment runs
+// without it and with AUTH_JWT_SECRET and/or AUTH_JWKS_FILE.
+const config = loadConfig(
+  process.argv.includes('--dev-auth')
+    ? { ...process.env, AUTH_DEV_MODE: process.env.AUTH_DEV_MODE ?? '1' }
+    : process.env,
+);
 const askedForDemo = config.seedDemo || process.argv.includes('--seed-demo');
 
 let embedded: EmbeddedDatabase | undefined;

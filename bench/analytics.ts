@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import pg from 'pg';
-import { spawnServer } from './support/server-process.js';
+import { benchHeaders, spawnServer } from './support/server-process.js';
 
 /**
  * `npm run bench:analytics`: on the national data of `npm run bench:seed` —
@@ -24,7 +24,7 @@ async function timeQuery(url: string, query: string): Promise<number> {
   const started = performance.now();
   const response = await fetch(`${url}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: await benchHeaders(),
     body: JSON.stringify({ query }),
   });
   const body = (await response.json()) as { errors?: unknown };

@@ -1,4 +1,4 @@
-import { spawnServer } from './support/server-process.js';
+import { benchHeaders, spawnServer } from './support/server-process.js';
 import { loadGraphql } from './support/load.js';
 
 /**
@@ -20,7 +20,7 @@ try {
   const probe = (await (
     await fetch(`${server.url}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: await benchHeaders(),
       body: JSON.stringify({ query: SCHOOLS_QUERY }),
     })
   ).json()) as { data?: { schools: { nodes: { vprResults: unknown[] }[] } }; errors?: unknown };

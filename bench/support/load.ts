@@ -1,4 +1,5 @@
 import autocannon from 'autocannon';
+import { benchHeaders } from './server-process.js';
 
 export interface LoadResult {
   requests: number;
@@ -21,7 +22,7 @@ export async function loadGraphql(
   const options = {
     url: `${url}/graphql`,
     method: 'POST' as const,
-    headers: { 'content-type': 'application/json' },
+    headers: await benchHeaders(),
     body: JSON.stringify({ query }),
     connections,
     duration: seconds,

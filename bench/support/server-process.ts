@@ -1,5 +1,13 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { mintToken } from '../../api/auth/tokens.js';
+
+/** The benchmarks run as the ministry, with a real bearer token, as a deployment would. */
+const BENCH_SECRET = 'bench-secret-not-for-production';
+export const benchHeaders = async () => ({
+  'content-type': 'application/json',
+  authorization: `Bearer ${await mintToken(BENCH_SECRET, { role: 'MINISTRY', sub: 'bench' })}`,
+});
 
 export interface ServerProcess {
   url: string;
@@ -12,7 +20,14 @@ export async function spawnServer(env: Record<string, string>, port: number): Pr
     process.execPath,
     ['--import', '@swc-node/register/esm-register', 'api/main.ts'],
     {
-      env: { ...process.env, ...env, PORT: String(port), NODE_ENV: 'production', EXPOSE_SQL_STATS: '0' },
+      env: {
+        ...process.env,
+        AUTH_JWT_SECRET: BENCH_SECRET,
+        ...env,
+        PORT: String(port),
+        NODE_ENV: 'production',
+        EXPOSE_SQL_STATS: '0',
+      },
       stdio: ['ignore', 'inherit', 'inherit'],
     },
   );

@@ -4,7 +4,8 @@ import { type RunningServer, startServer } from '../../api/server.js';
 
 /** The real server on a free port, over the run's fresh database (global-setup.ts). */
 export function startTestServer(env: NodeJS.ProcessEnv = {}): Promise<RunningServer> {
-  const config = loadConfig({ NODE_ENV: 'test', PORT: '0', ...env });
+  // Development mode unless a test sets the authentication up itself.
+  const config = loadConfig({ NODE_ENV: 'test', PORT: '0', AUTH_DEV_MODE: '1', ...env });
   return startServer(inject('databaseUrl'), config);
 }
 

@@ -1,0 +1,155 @@
+import { writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { exportJWK, generateKeyPair, SignJWT } from 'jose';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mintToken } from '../../api/auth/tokens.js';
+import { type RunningServer } from '../../api/server.js';
+import { startTestServer, testDatabaseUrl } from '../support/server.js';
+
+const SECRET = 'auth-test-secret';
+let server: RunningServer;
+let db: pg.Pool;
+let rsKey: CryptoKey;
+let esKey: CryptoKey;
+
+beforeAll(async () => {
+  const rs = await generateKeyPair('RS256');
+  const es = await generateKeyPair('ES256');
+  rsKey = rs.privateKey;
+  esKey = es.privateKey;
+  const jwks = {
+    keys: [
+      { ...(await exportJWK(rs.publicKey)), kid: 'rs', alg: 'RS256' },
+      { ...(await exportJWK(es.publicKey)), kid: 'es', alg: 'ES256' },
+    ],
+  };
+  const jwksFile = join(tmpdir(), `shnor-jwks-${process.pid}.json`);
+  await writeFile(jwksFile, JSON.stringify(jwks));
+  server = await startTestServer({ AUTH_DEV_MODE: '0', AUTH_JWT_SECRET: SECRET, AUTH_JWKS_FILE: jwksFile });
+  db = new pg.Pool({ connectionString: testDatabaseUrl(), max: 2 });
+});
+afterAll(async () => {
+  await server.close();
+  await db.end();
+});
+
+async function ask(query: string, token?: string) {
+  const response = await fetch(`${server.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query }),
+  });
+  const body = (await response.json()) as {
+    data?: Record<string, unknown> | null;
+    errors?: { extensions?: { code?: string } }[];
+  };
+  return { status: response.status, ...body };
+}
+
+const b64 = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+
+describe('authentication', () => {
+  it.each([
+    ['no token', undefined],
+    ['a token signed with another secret', 'other'],
+    ['an expired token', 'expired'],
+    ['alg: none', 'none'],
+    ['an unknown role', 'role'],
+  ])('refuses %s with 401 UNAUTHENTICATED', async (_name, kind) => {
+    const token =
+      kind === 'other'
+        ? await mintToken('wrong-secret', { role: 'MINISTRY' })
+        : kind === 'expired'
+          ? await new SignJWT({ role: 'MINISTRY' })
+              .setProtectedHeader({ alg: 'HS256' })
+              .setExpirationTime(Math.floor(Date.now() / 1000) - 60)
+              .sign(new TextEncoder().encode(SECRET))
+          : kind === 'none'
+            ? `${b64({ alg: 'none', typ: 'JWT' })}.${b64({ role: 'MINISTRY' })}.`
+            : kind === 'role'
+              ? await mintToken(SECRET, { role: 'ADMIN' })
+              : undefined;
+    const answer = await ask('{ regions(first: 1) { totalCount } }', token);
+    expect(answer.status).toBe(401);
+    expect(answer.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('accepts HS256 with the secret and RS256/ES256 with keys from the JWKS file', async () => {
+    const rs = await new SignJWT({ role: 'MINISTRY' })
+      .setProtectedHeader({ alg: 'RS256', kid: 'rs' })
+      .setExpirationTime('1h')
+      .sign(rsKey);
+    const es = await new SignJWT({ role: 'MINISTRY' })
+      .setProtectedHeader({ alg: 'ES256', kid: 'es' })
+      .setExpirationTime('1h')
+      .sign(esKey);
+    for (const token of [await mintToken(SECRET, { role: 'MINISTRY' }), rs, es]) {
+      const answer = await ask('{ schools(first: 1) { totalCount } }', token);
+      expect(answer.errors).toBeUndefined();
+      expect((answer.data?.schools as { totalCount: number }).totalCount).toBe(1000);
+    }
+  });
+});
+
+describe('scope by role', () => {
+  it('a region analyst sees only the schools, statistics and analytics of its region', async () => {
+    const token = await mintToken(SECRET, { role: 'REGION_ANALYST', region: '56' });
+    const inRegion = await db.query(
+      `select count(*)::int as n from school s join municipality m on m.id = s.municipality_id join region g on g.id = m.region_id where g.code = '56'`,
+    );
+    const outside = await db.query(
+      `select s.code from school s join municipality m on m.id = s.municipality_id join region g on g.id = m.region_id where g.code = '23' limit 1`,
+    );
+    const answer = await ask(
+      `{ schools(first: 1) { totalCount } school(code: "${outside.rows[0].code}") { code }
+      vprStatistics(groupBy: [REGION]) { nodes { region { code } } }
+      shnorSummary(year: 2026) { rows { region { code } schools } } }`,
+      token,
+    );
+    expect(answer.errors).toBeUndefined();
+    const data = answer.data as {
+      schools: { totalCount: number };
+      school: null;
+      vprStatistics: { nodes: { region: { code: string } }[] };
+      shnorSummary: { rows: { region: { code: string }; schools: number }[] };
+    };
+    expect(data.schools.totalCount).toBe(inRegion.rows[0].n);
+    expect(data.school).toBeNull();
+    expect(data.vprStatistics.nodes.map((n) => n.region.code)).toEqual(['56']);
+    expect(data.shnorSummary.rows.map((r) => r.region.code)).toEqual(['56']);
+  });
+
+  it('a municipal analyst and a school see their own slice only', async () => {
+    const m = await db.query(
+      `select municipality_id as id, count(*)::int as n from school group by municipality_id order by municipality_id limit 1`,
+    );
+    const municipal = await ask(
+      `{ schools(first: 1) { totalCount } }`,
+      await mintToken(SECRET, { role: 'MUNICIPAL_ANALYST', municipality: m.rows[0].id }),
+    );
+    expect((municipal.data?.schools as { totalCount: number }).totalCount).toBe(m.rows[0].n);
+    const [own, other] = (await db.query(`select code from school order by code limit 2`)).rows.map(
+      (r) => r.code as string,
+    );
+    const token = await mintToken(SECRET, { role: 'SCHOOL', school: own });
+    const school = await ask(
+      `{ schools(first: 5) { totalCount nodes { code } } a: school(code: "${own}") { code } b: school(code: "${other}") { code } }`,
+      token,
+    );
+    expect(school.data).toEqual({
+      schools: { totalCount: 1, nodes: [{ code: own }] },
+      a: { code: own },
+      b: null,
+    });
+  });
+
+  it('a token whose place does not exist sees nothing (default deny)', async () => {
+    const answer = await ask(
+      `{ schools(first: 1) { totalCount } }`,
+      await mintToken(SECRET, { role: 'REGION_ANALYST', region: '99' }),
+    );
+    expect((answer.data?.schools as { totalCount: number }).totalCount).toBe(0);
+  });
+});
