@@ -18,6 +18,8 @@ import { runCounted, type StatementCounter } from './db/statement-counter.js';
 import { formatError } from './errors.js';
 import { buildApiSchema } from './graphql/schema.js';
 import { healthRoutes } from './health.js';
+import { queryLimitsRule } from './limits/query-limits.js';
+import { rateLimit } from './limits/rate-limit.js';
 import { graphiqlRouter } from './ide/graphiql.js';
 import { sqlStatsPlugin } from './sql-stats.plugin.js';
 
@@ -35,7 +37,15 @@ export async function createApp(orm: Orm, config: Config): Promise<App> {
     schema,
     formatError,
     includeStacktraceInErrorResponses: false,
-    introspection: true,
+    introspection: config.introspection,
+    parseOptions: { maxTokens: config.limits.maxTokens },
+    validationRules: [
+      queryLimitsRule({
+        ...config.limits,
+        defaultPageSize: config.defaultPageSize,
+        maxPageSize: config.maxPageSize,
+      }),
+    ],
     allowBatchedHttpRequests: false,
     // No HTTP cache hints are used; the cache-control plugin would wrap every field resolver.
     plugins: [
@@ -61,9 +71,10 @@ export async function createApp(orm: Orm, config: Config): Promise<App> {
   const app = express();
   app.disable('x-powered-by');
   app.use(healthRoutes(orm));
-  app.use(graphiqlRouter({ endpoint: '/graphql', examplesFile: EXAMPLES_FILE }));
+  if (config.ide) app.use(graphiqlRouter({ endpoint: '/graphql', examplesFile: EXAMPLES_FILE }));
   app.use(
     '/graphql',
+    rateLimit(config.limits.perMinute),
     express.json({ limit: '1mb' }),
     (_req, res, next) => {
       const statements: StatementCounter = { count: 0 };

@@ -22,6 +22,17 @@ export interface Config {
   jwksFile: string | undefined;
   jwtIssuer: string | undefined;
   jwtAudience: string | undefined;
+  limits: {
+    maxDepth: number;
+    maxAliases: number;
+    maxTokens: number;
+    maxCost: number;
+    perMinute: number;
+    statementTimeoutMs: number;
+  };
+  /** Introspection and the IDE; off in production unless enabled. */
+  introspection: boolean;
+  ide: boolean;
   /** Report the number of SQL statements of each request in `extensions.sqlStatements`. */
   exposeSqlStats: boolean;
 }
@@ -66,6 +77,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jwksFile: env.AUTH_JWKS_FILE || undefined,
     jwtIssuer: env.AUTH_ISSUER || undefined,
     jwtAudience: env.AUTH_AUDIENCE || undefined,
+    limits: {
+      maxDepth: int(env.MAX_QUERY_DEPTH, 8, 'MAX_QUERY_DEPTH'),
+      maxAliases: int(env.MAX_QUERY_ALIASES, 15, 'MAX_QUERY_ALIASES'),
+      maxTokens: int(env.MAX_QUERY_TOKENS, 2000, 'MAX_QUERY_TOKENS'),
+      maxCost: int(env.MAX_QUERY_COST, 100_000, 'MAX_QUERY_COST'),
+      perMinute: int(env.RATE_LIMIT_PER_MINUTE, 600, 'RATE_LIMIT_PER_MINUTE'),
+      statementTimeoutMs: int(env.STATEMENT_TIMEOUT_MS, 15_000, 'STATEMENT_TIMEOUT_MS'),
+    },
+    introspection: env.ENABLE_INTROSPECTION === undefined ? !production : flag(env.ENABLE_INTROSPECTION),
+    ide: env.ENABLE_IDE === undefined ? !production : flag(env.ENABLE_IDE),
     analyticsCacheSize: int(env.ANALYTICS_CACHE_SIZE, 32, 'ANALYTICS_CACHE_SIZE'),
     exposeSqlStats: env.EXPOSE_SQL_STATS === undefined ? !production : flag(env.EXPOSE_SQL_STATS),
   };

@@ -26,6 +26,14 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
       extensions: { ...extensions, code: 'BAD_USER_INPUT', ...(argument ? { argument } : {}) },
     };
   }
+  // The query limits (api/limits) report through validation and parsing: their own code, for clients to act on.
+  if (extensions.limit) return { ...formatted, extensions: { ...extensions, code: 'QUERY_LIMIT_EXCEEDED' } };
+  if (
+    extensions.code === 'GRAPHQL_PARSE_FAILED' &&
+    /Document contains more th\w+ \d+ tokens/.test(formatted.message)
+  ) {
+    return { ...formatted, extensions: { ...extensions, code: 'QUERY_LIMIT_EXCEEDED', limit: 'tokens' } };
+  }
   const variable = VARIABLE_ERROR.exec(formatted.message);
   if (variable && extensions.code === 'BAD_USER_INPUT') {
     return { ...formatted, extensions: { ...extensions, argument: variable[1] } };

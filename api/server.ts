@@ -16,7 +16,7 @@ export async function startServer(
   /** Runs after migrations, before the server listens (e.g. loading demo data). */
   prepare?: () => Promise<void>,
 ): Promise<RunningServer> {
-  const orm = await openDatabase(databaseUrl);
+  const orm = await openDatabase(databaseUrl, config.limits.statementTimeoutMs);
   await prepare?.();
   const { app, stop } = await createApp(orm, config);
   const server: Server = await new Promise((resolve, reject) => {

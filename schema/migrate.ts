@@ -1,10 +1,11 @@
 import 'reflect-metadata';
 import { MikroORM } from '@mikro-orm/postgresql';
+import { type Options } from '@mikro-orm/postgresql';
 import { ormConfig } from './orm-config.js';
 
 /** Applies pending migrations and returns the connected ORM (callers that only migrate close it). */
-export async function openMigrated(databaseUrl: string): Promise<MikroORM> {
-  const orm = await MikroORM.init(ormConfig(databaseUrl));
+export async function openMigrated(databaseUrl: string, overrides: Partial<Options> = {}): Promise<MikroORM> {
+  const orm = await MikroORM.init(ormConfig(databaseUrl, overrides));
   await orm.getMigrator().up();
   return orm;
 }

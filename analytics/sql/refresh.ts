@@ -88,6 +88,8 @@ export async function ensureReductions(db: Queryable, p: MethodologyParams): Pro
   if (state?.n === 2) return;
   await db.transaction(async (tx) => {
     await tx.query(`select pg_advisory_xact_lock(hashtext('analytics-reductions'))`);
+    // Building reductions for a what-if scans the raw rows: longer than a request's statement timeout.
+    await tx.query(`set local statement_timeout = 0`);
     await ensureBuilt(tx, p, await currentDataVersion(tx));
   });
 }

@@ -5,9 +5,14 @@ import { countStatementsOf } from './statement-counter.js';
 export type Orm = MikroORM;
 export type { Knex } from '@mikro-orm/postgresql';
 
-/** Connects, applies pending migrations, and counts statements per request. */
-export async function openDatabase(url: string): Promise<Orm> {
-  const orm = await openMigrated(url);
+/**
+ * Connects, applies pending migrations, and counts statements per request. Every statement of the
+ * server is cut off after `statementTimeoutMs` (0 = none), so no query can hold a connection forever.
+ */
+export async function openDatabase(url: string, statementTimeoutMs = 0): Promise<Orm> {
+  const orm = await openMigrated(url, {
+    driverOptions: { connection: { statement_timeout: statementTimeoutMs } },
+  });
   countStatementsOf(orm.em.getKnex());
   return orm;
 }
