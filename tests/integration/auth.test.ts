@@ -93,6 +93,24 @@ describe('authentication', () => {
   });
 });
 
+describe('mutations by role', () => {
+  it('stores methodology versions for the ministry and regional analysts only (FORBIDDEN otherwise)', async () => {
+    const create = (name: string) =>
+      `mutation { createMethodologyVersion(name: "${name}", changes: {}) { name createdBy } }`;
+    const school = await ask(
+      create('by-school'),
+      await mintToken(SECRET, { role: 'SCHOOL', school: 'sch230001' }),
+    );
+    expect(school.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const analyst = await ask(
+      create('by-analyst'),
+      await mintToken(SECRET, { role: 'REGION_ANALYST', region: '56', sub: 'analyst-56' }),
+    );
+    expect(analyst.errors).toBeUndefined();
+    expect(analyst.data?.createMethodologyVersion).toEqual({ name: 'by-analyst', createdBy: 'analyst-56' });
+  });
+});
+
 describe('scope by role', () => {
   it('a region analyst sees only the schools, statistics and analytics of its region', async () => {
     const token = await mintToken(SECRET, { role: 'REGION_ANALYST', region: '56' });

@@ -7,6 +7,8 @@ import {
   insertMethodology,
   listMethodologies,
 } from '../../../analytics/sql/methodologies.js';
+import { GraphQLError } from 'graphql';
+import { Role } from '../../auth/viewer.js';
 import { type Context } from '../../context.js';
 import { badUserInput } from '../../errors.js';
 import { MethodologyOverridesInput } from '../inputs/methodology-overrides.input.js';
@@ -38,6 +40,11 @@ export class MethodologyResolver {
     basedOn: string = DEFAULT_METHODOLOGY,
     @Arg('description', () => String, { defaultValue: '' }) description: string = '',
   ) {
+    if (ctx.viewer.role !== Role.MINISTRY && ctx.viewer.role !== Role.REGION_ANALYST) {
+      throw new GraphQLError('Only the ministry and regional analysts may store methodology versions', {
+        extensions: { code: 'FORBIDDEN' },
+      });
+    }
     if (!NAME.test(name)) throw badUserInput('name', `name: «${name}» must match ${NAME.source}`);
     const base = await findMethodology(ctx.db, basedOn);
     if (!base) throw badUserInput('basedOn', `basedOn: no version «${basedOn}»`);
