@@ -60,6 +60,7 @@ export async function createApp(orm: Orm, config: Config): Promise<App> {
   const analyticsCache = new AnalyticsCache(config.analyticsCacheSize);
   const auth: AuthSettings = {
     devMode: config.authDevMode,
+    publicAccess: config.publicAccess,
     keys: loadTokenKeys({
       secret: config.jwtSecret,
       jwksFile: config.jwksFile,

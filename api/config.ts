@@ -16,6 +16,8 @@ export interface Config {
   analyticsCacheSize: number;
   /** No token → full-scope development viewer; refused when NODE_ENV=production. */
   authDevMode: boolean;
+  /** No token → the public viewer: aggregates of regions and municipalities only. */
+  publicAccess: boolean;
   /** HS256 shared secret for bearer tokens. */
   jwtSecret: string | undefined;
   /** JWKS file with the public keys of RS256/ES256 tokens. */
@@ -73,6 +75,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxPageSize: int(env.MAX_PAGE_SIZE, 500, 'MAX_PAGE_SIZE'),
     production,
     authDevMode: devMode(env, production),
+    publicAccess: flag(env.PUBLIC_ACCESS),
     jwtSecret: env.AUTH_JWT_SECRET || undefined,
     jwksFile: env.AUTH_JWKS_FILE || undefined,
     jwtIssuer: env.AUTH_ISSUER || undefined,

@@ -2,12 +2,14 @@ import { GraphQLError } from 'graphql';
 import { type JWTPayload } from 'jose';
 import { type Knex } from '../db/database.js';
 import { verifyToken, type TokenKeys } from './tokens.js';
-import { DEVELOPMENT_VIEWER, Role, type Scope, type Viewer } from './viewer.js';
+import { DEVELOPMENT_VIEWER, PUBLIC_VIEWER, Role, type Scope, type Viewer } from './viewer.js';
 
 export interface AuthSettings {
   keys: TokenKeys;
   /** No token → the development viewer (full scope). Never on when NODE_ENV=production. */
   devMode: boolean;
+  /** No token → the public viewer (aggregates of regions and municipalities only). */
+  publicAccess: boolean;
 }
 
 function unauthenticated(message: string): GraphQLError {
@@ -63,6 +65,7 @@ export async function authenticate(
 ): Promise<Viewer> {
   if (!authorization) {
     if (settings.devMode) return DEVELOPMENT_VIEWER;
+    if (settings.publicAccess) return PUBLIC_VIEWER;
     throw unauthenticated('A bearer token is required (Authorization: Bearer <token>)');
   }
   const match = /^Bearer\s+(\S+)$/i.exec(authorization);

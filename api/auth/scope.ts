@@ -16,11 +16,15 @@ export function restrictToScope<Q extends Knex.QueryBuilder>(
   query: Q,
   viewer: Viewer,
   columns: ScopeColumns,
+  /** `aggregate`: the rows are only summed per region, municipality, year, grade or subject — never shown. */
+  use: 'rows' | 'aggregate' = 'rows',
 ): Q {
   const scope = viewer.scope;
   switch (scope.kind) {
     case 'ALL':
       return query;
+    case 'PUBLIC':
+      return use === 'aggregate' ? query : (query.whereRaw('false') as Q);
     case 'REGIONS':
       return query.whereIn(columns.regionId, [...scope.regionIds]) as Q;
     case 'MUNICIPALITIES':

@@ -14,6 +14,8 @@ export type Scope =
   | { kind: 'REGIONS'; regionIds: readonly number[] }
   | { kind: 'MUNICIPALITIES'; municipalityIds: readonly number[] }
   | { kind: 'SCHOOLS'; schoolIds: readonly number[] }
+  /** Aggregates of regions and municipalities only: no school-level row, no analytics. */
+  | { kind: 'PUBLIC' }
   | { kind: 'NONE' };
 
 export interface Viewer {
@@ -23,4 +25,7 @@ export interface Viewer {
 }
 
 /** Until authentication lands: full scope, so `npm start` is usable from the IDE. */
+/** Without a token when public access is on. */
+export const PUBLIC_VIEWER: Viewer = { id: 'public', role: Role.PUBLIC, scope: { kind: 'PUBLIC' } };
+
 export const DEVELOPMENT_VIEWER: Viewer = { id: 'development', role: Role.MINISTRY, scope: { kind: 'ALL' } };

@@ -13,11 +13,12 @@ export function scopedSchools(
   viewer: Viewer,
   filter: SchoolFilter | null | undefined,
   argument = 'filter',
+  use: 'rows' | 'aggregate' = 'rows',
 ): Knex.QueryBuilder {
   const query = knex({ s: 'school' })
     .join({ m: 'municipality' }, 'm.id', 's.municipality_id')
     .join({ g: 'region' }, 'g.id', 'm.region_id');
-  restrictToScope(query, viewer, SCHOOL_SCOPE);
+  restrictToScope(query, viewer, SCHOOL_SCOPE, use);
   if (!filter) return query;
   if (filter.regionCodes) query.whereIn('g.code', filter.regionCodes);
   if (filter.municipalityIds)

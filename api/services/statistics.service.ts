@@ -1,4 +1,5 @@
 import { type Knex } from '@mikro-orm/postgresql';
+import { GraphQLError } from 'graphql';
 import { type Viewer } from '../auth/viewer.js';
 import { badUserInput } from '../errors.js';
 import { StatisticsDimension } from '../graphql/enums.js';
@@ -76,9 +77,25 @@ export async function groupedSums(knex: Knex, viewer: Viewer, q: StatisticsQuery
   if (q.table !== 'vpr_result' && q.groupBy.includes(StatisticsDimension.GRADE)) {
     throw badUserInput('groupBy', 'groupBy: GRADE applies to ВПР only (ОГЭ is grade 9, ЕГЭ grade 11)');
   }
+  if (
+    viewer.scope.kind === 'PUBLIC' &&
+    (q.groupBy.includes(StatisticsDimension.SCHOOL) || q.filter?.schoolCodes)
+  ) {
+    throw new GraphQLError('Public access shows regions and municipalities, not single schools', {
+      extensions: {
+        code: 'FORBIDDEN',
+        argument: q.groupBy.includes(StatisticsDimension.SCHOOL) ? 'groupBy' : 'filter.schoolCodes',
+      },
+    });
+  }
   const dims = [...new Set(q.groupBy)];
   const base = () => {
-    const query = scopedSchools(knex, viewer, q.filter).join({ r: q.table }, 'r.school_id', 's.id');
+    // Grouped sums only: the public may see them per region and municipality, never per school.
+    const query = scopedSchools(knex, viewer, q.filter, 'filter', 'aggregate').join(
+      { r: q.table },
+      'r.school_id',
+      's.id',
+    );
     const f = q.filter;
     if (f?.years) query.whereIn('r.year', f.years);
     if (f?.subjects) query.whereIn('r.subject', f.subjects);
