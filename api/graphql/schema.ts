@@ -5,6 +5,7 @@ import './enums.js';
 import { MunicipalityResolver, RegionResolver } from './resolvers/place.resolver.js';
 import { SchoolAnalyticsResolver } from './resolvers/school-analytics.resolver.js';
 import { SchoolResolver } from './resolvers/school.resolver.js';
+import { AuditResolver } from './resolvers/audit.resolver.js';
 import { DynamicsResolver } from './resolvers/dynamics.resolver.js';
 import { MarkersResolver } from './resolvers/markers.resolver.js';
 import { RiskResolver } from './resolvers/risk.resolver.js';
@@ -25,6 +26,7 @@ export const RESOLVERS = [
   RiskResolver,
   MarkersResolver,
   DynamicsResolver,
+  AuditResolver,
 ] as const;
 
 export function buildApiSchema(): Promise<GraphQLSchema> {

@@ -2,10 +2,12 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261123000000Initial } from './Migration20261123000000Initial.js';
 import { Migration20261123010000Analytics } from './Migration20261123010000Analytics.js';
 import { Migration20261123020000CountFrames } from './Migration20261123020000CountFrames.js';
+import { Migration20261123030000AuditLog } from './Migration20261123030000AuditLog.js';
 
 /** Every migration, in order. Listed by hand so the same list runs from TypeScript and from dist/. */
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261123000000Initial', class: Migration20261123000000Initial },
   { name: 'Migration20261123010000Analytics', class: Migration20261123010000Analytics },
   { name: 'Migration20261123020000CountFrames', class: Migration20261123020000CountFrames },
+  { name: 'Migration20261123030000AuditLog', class: Migration20261123030000AuditLog },
 ];

@@ -109,6 +109,26 @@ describe('mutations by role', () => {
     expect(analyst.errors).toBeUndefined();
     expect(analyst.data?.createMethodologyVersion).toEqual({ name: 'by-analyst', createdBy: 'analyst-56' });
   });
+
+  it('records every mutation in the audit log, which only the ministry may read', async () => {
+    const log = await ask(
+      `{ auditLog(first: 10, action: "createMethodologyVersion") { totalCount nodes { actor role action target scope } } }`,
+      await mintToken(SECRET, { role: 'MINISTRY' }),
+    );
+    expect(log.errors).toBeUndefined();
+    const nodes = (
+      log.data?.auditLog as { nodes: { actor: string; role: string; target: string; scope: unknown }[] }
+    ).nodes;
+    const entry = nodes.find((n) => n.target === 'by-analyst');
+    expect(entry).toMatchObject({ actor: 'analyst-56', role: 'REGION_ANALYST', scope: { kind: 'REGIONS' } });
+    // the refused mutation left no trace
+    expect(nodes.some((n) => n.target === 'by-school')).toBe(false);
+    const refused = await ask(
+      `{ auditLog { totalCount } }`,
+      await mintToken(SECRET, { role: 'REGION_ANALYST', region: '56' }),
+    );
+    expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
 });
 
 describe('scope by role', () => {

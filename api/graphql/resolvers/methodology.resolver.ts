@@ -9,6 +9,7 @@ import {
 } from '../../../analytics/sql/methodologies.js';
 import { GraphQLError } from 'graphql';
 import { Role } from '../../auth/viewer.js';
+import { audit } from '../../audit/audit-log.js';
 import { type Context } from '../../context.js';
 import { badUserInput } from '../../errors.js';
 import { MethodologyOverridesInput } from '../inputs/methodology-overrides.input.js';
@@ -58,6 +59,17 @@ export class MethodologyResolver {
         problems.map((p) => `changes.${p.path}: ${p.message}`).join('; '),
       );
     }
-    return insertMethodology(ctx.db, { name, description, basedOn, params, createdBy: ctx.viewer.id });
+    // The version and its audit entry are written together or not at all.
+    return ctx.db.transaction(async (tx) => {
+      const stored = await insertMethodology(tx, {
+        name,
+        description,
+        basedOn,
+        params,
+        createdBy: ctx.viewer.id,
+      });
+      await audit(tx, ctx.viewer, 'createMethodologyVersion', name, { basedOn, hash: stored.hash, changes });
+      return stored;
+    });
   }
 }

@@ -1,0 +1,45 @@
+import { type Queryable } from '../../analytics/sql/queryable.js';
+import { type Viewer } from '../auth/viewer.js';
+
+export interface AuditEntry {
+  id: string;
+  at: Date;
+  actor: string;
+  role: string;
+  scope: unknown;
+  action: string;
+  target: string;
+  details: unknown;
+}
+
+/** Writes one entry; callers pass the transaction of the change, so the change and its record land together. */
+export async function audit(
+  db: Queryable,
+  viewer: Viewer,
+  action: string,
+  target: string,
+  details: object = {},
+): Promise<void> {
+  await db.query(
+    `insert into audit_log (actor, role, scope, action, target, details) values ($1, $2, $3, $4, $5, $6)`,
+    [viewer.id, viewer.role, JSON.stringify(viewer.scope), action, target, JSON.stringify(details)],
+  );
+}
+
+/** Newest first, keyset-paged by id. */
+export async function readAudit(
+  db: Queryable,
+  first: number,
+  beforeId: string | null,
+  action: string | null,
+): Promise<AuditEntry[]> {
+  const conditions: string[] = [];
+  const params: unknown[] = [];
+  if (beforeId) conditions.push(`id < $${params.push(beforeId)}`);
+  if (action) conditions.push(`action = $${params.push(action)}`);
+  const where = conditions.length ? `where ${conditions.join(' and ')}` : '';
+  return db.query<AuditEntry & Record<string, unknown>>(
+    `select id::text as id, at, actor, role, scope, action, target, details from audit_log ${where} order by id desc limit $${params.push(first + 1)}`,
+    params,
+  );
+}
