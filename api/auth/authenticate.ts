@@ -1,6 +1,8 @@
 import { GraphQLError } from 'graphql';
 import { type JWTPayload } from 'jose';
 import { type Knex } from '../db/database.js';
+import { knexQueryable } from '../db/queryable.js';
+import { apiKeyClaims } from './api-keys.js';
 import { verifyToken, type TokenKeys } from './tokens.js';
 import { DEVELOPMENT_VIEWER, PUBLIC_VIEWER, Role, type Scope, type Viewer } from './viewer.js';
 
@@ -57,7 +59,24 @@ async function scopeOf(knex: Knex, role: Role, claims: JWTPayload): Promise<Scop
   }
 }
 
-/** Who is asking: a verified bearer token, or the development viewer in development mode. */
+/** The claims behind an Authorization header: a verified bearer JWT, or a live API key of a service account. */
+async function claimsOf(authorization: string, settings: AuthSettings, knex: Knex): Promise<JWTPayload> {
+  const apiKey = /^ApiKey\s+(\S+)$/i.exec(authorization);
+  if (apiKey) {
+    const found = await apiKeyClaims(knexQueryable(knex), apiKey[1] as string);
+    if (!found) throw unauthenticated('Unknown or revoked API key');
+    return found.claims;
+  }
+  const bearer = /^Bearer\s+(\S+)$/i.exec(authorization);
+  if (!bearer) throw unauthenticated('The Authorization header must be «Bearer <token>» or «ApiKey <key>»');
+  try {
+    return await verifyToken(bearer[1] as string, settings.keys);
+  } catch (error) {
+    throw unauthenticated(`Invalid token: ${(error as Error).message}`);
+  }
+}
+
+/** Who is asking: a bearer token or an API key, else the development or public viewer when enabled. */
 export async function authenticate(
   authorization: string | undefined,
   settings: AuthSettings,
@@ -68,14 +87,7 @@ export async function authenticate(
     if (settings.publicAccess) return PUBLIC_VIEWER;
     throw unauthenticated('A bearer token is required (Authorization: Bearer <token>)');
   }
-  const match = /^Bearer\s+(\S+)$/i.exec(authorization);
-  if (!match) throw unauthenticated('The Authorization header must be «Bearer <token>»');
-  let claims: JWTPayload;
-  try {
-    claims = await verifyToken(match[1] as string, settings.keys);
-  } catch (error) {
-    throw unauthenticated(`Invalid token: ${(error as Error).message}`);
-  }
+  const claims = await claimsOf(authorization, settings, knex);
   const role = typeof claims.role === 'string' && ROLES.has(claims.role) ? (claims.role as Role) : null;
   if (!role) throw unauthenticated('The token carries no known role');
   return { id: claims.sub ?? `${role.toLowerCase()}-token`, role, scope: await scopeOf(knex, role, claims) };

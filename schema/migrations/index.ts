@@ -3,6 +3,7 @@ import { Migration20261123000000Initial } from './Migration20261123000000Initial
 import { Migration20261123010000Analytics } from './Migration20261123010000Analytics.js';
 import { Migration20261123020000CountFrames } from './Migration20261123020000CountFrames.js';
 import { Migration20261123030000AuditLog } from './Migration20261123030000AuditLog.js';
+import { Migration20261123040000ApiKeys } from './Migration20261123040000ApiKeys.js';
 
 /** Every migration, in order. Listed by hand so the same list runs from TypeScript and from dist/. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -10,4 +11,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261123010000Analytics', class: Migration20261123010000Analytics },
   { name: 'Migration20261123020000CountFrames', class: Migration20261123020000CountFrames },
   { name: 'Migration20261123030000AuditLog', class: Migration20261123030000AuditLog },
+  { name: 'Migration20261123040000ApiKeys', class: Migration20261123040000ApiKeys },
 ];

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fromPgPool } from '../../analytics/sql/queryable.js';
+import { createApiKey, hashApiKey, revokeApiKey } from '../../api/auth/api-keys.js';
 import { mintToken } from '../../api/auth/tokens.js';
 import { type RunningServer } from '../../api/server.js';
 import { startTestServer, testDatabaseUrl } from '../support/server.js';
@@ -90,6 +92,33 @@ describe('authentication', () => {
       expect(answer.errors).toBeUndefined();
       expect((answer.data?.schools as { totalCount: number }).totalCount).toBe(1000);
     }
+  });
+});
+
+describe('API keys of BI service accounts', () => {
+  it('authenticate with the scope they were created with, are stored hashed, and stop working when revoked', async () => {
+    const keys = fromPgPool(db);
+    const key = await createApiKey(keys, 'dashboard-56', {
+      role: 'BI_SERVICE',
+      regions: ['56'],
+      sub: 'api-key:dashboard-56',
+    });
+    const stored = await db.query(`select hash, claims from api_key where name = 'dashboard-56'`);
+    expect(stored.rows[0].hash).toBe(hashApiKey(key));
+    expect(JSON.stringify(stored.rows[0])).not.toContain(key);
+    const inRegion = await db.query(
+      `select count(*)::int as n from school s join municipality m on m.id = s.municipality_id join region g on g.id = m.region_id where g.code = '56'`,
+    );
+    const askWithKey = () =>
+      fetch(`${server.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `ApiKey ${key}` },
+        body: JSON.stringify({ query: '{ schools(first: 1) { totalCount } }' }),
+      });
+    const answer = (await (await askWithKey()).json()) as { data: { schools: { totalCount: number } } };
+    expect(answer.data.schools.totalCount).toBe(inRegion.rows[0].n);
+    expect(await revokeApiKey(keys, 'dashboard-56')).toBe(true);
+    expect((await askWithKey()).status).toBe(401);
   });
 });
 
