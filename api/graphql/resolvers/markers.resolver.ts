@@ -2,14 +2,14 @@ import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 't
 import { type Marker, markerTable, type MarkerTableRow } from '../../../analytics/markers/index.js';
 import { type Context } from '../../context.js';
 import { placeFilter } from '../../services/analytics/place-filter.js';
-import { decodeCursor, encodeCursor, pageSize } from '../../pagination.js';
+import { pageSize } from '../../pagination.js';
 import { methodologyView } from '../../services/analytics/candidate-view.js';
 import { markersYear } from '../../services/analytics/markers.service.js';
 import { resolveMethodology } from '../../services/analytics/methodology.js';
 import { MethodologyArgs } from '../inputs/methodology.args.js';
 import { checkYear } from '../inputs/validate.js';
 import { ObjectivityMarkerConnection, ObjectivityMarkerRowType } from '../types/analytics/markers.types.js';
-import { toConnection } from '../types/page-info.type.js';
+import { arrayPage } from '../types/page-info.type.js';
 import { School } from '../types/school.type.js';
 
 /** A table row as the GraphQL type reads it: the layout's cells plus the markers behind them. */
@@ -35,7 +35,6 @@ export class MarkersResolver {
   ) {
     checkYear('year', year);
     const size = pageSize(first, ctx.config.defaultPageSize, ctx.config.maxPageSize);
-    const offset = after ? Number(decodeCursor(after)[0]) : 0;
     const m = await resolveMethodology(ctx.db, methodology, overrides);
     const computed = await markersYear(ctx.db, ctx.analyticsCache, m, year);
     const wanted = await placeFilter(ctx, { regionCodes, municipalityIds });
@@ -50,15 +49,14 @@ export class MarkersResolver {
     }
     const table = markerTable([...bySchool.values()].flat());
     const rows = table.rows.sort((a, b) => b.markerCount - a.markerCount || a.schoolId - b.schoolId);
-    const page: ObjectivityMarkerRowView[] = rows
-      .slice(offset, offset + size + 1)
-      .map((row) => ({ ...row, markers: bySchool.get(row.schoolId) ?? [] }));
-    const connection = toConnection(
-      page,
+    const connection = arrayPage(
+      rows,
       size,
-      Boolean(after),
-      (_r, i) => encodeCursor([offset + i + 1]),
-      async () => rows.length,
+      after,
+      (row): ObjectivityMarkerRowView => ({
+        ...row,
+        markers: bySchool.get(row.schoolId) ?? [],
+      }),
     );
     return Object.assign(connection, {
       year,

@@ -14,7 +14,7 @@ import { type RiskProfile, riskFactorSummary } from '../../../analytics/risk/ind
 import { type Context } from '../../context.js';
 import { placeFilter } from '../../services/analytics/place-filter.js';
 import { badUserInput } from '../../errors.js';
-import { decodeCursor, encodeCursor, pageSize } from '../../pagination.js';
+import { pageSize } from '../../pagination.js';
 import { methodologyView } from '../../services/analytics/candidate-view.js';
 import { resolveMethodology } from '../../services/analytics/methodology.js';
 import { riskFactorNumbers, riskYear, type SchoolPlace } from '../../services/analytics/risk.service.js';
@@ -26,7 +26,7 @@ import {
   RiskProfileConnection,
   RiskProfileType,
 } from '../types/analytics/risk.types.js';
-import { toConnection } from '../types/page-info.type.js';
+import { arrayPage } from '../types/page-info.type.js';
 import { School } from '../types/school.type.js';
 
 export enum RiskGroupBy {
@@ -68,7 +68,6 @@ export class RiskResolver {
   ) {
     checkYear('year', year);
     const size = pageSize(first, ctx.config.defaultPageSize, ctx.config.maxPageSize);
-    const offset = after ? Number(decodeCursor(after)[0]) : 0;
     const m = await resolveMethodology(ctx.db, methodology, overrides);
     const factorNumber = factor ?? undefined;
     if (factorNumber !== undefined && !riskFactorNumbers(m).has(factorNumber)) {
@@ -80,14 +79,7 @@ export class RiskResolver {
       .filter((p) => wanted(computed.places.get(p.schoolId)) && matches(p, level ?? undefined, factorNumber))
       .map((p) => ({ profile: p, high: highCount(p) }))
       .sort((a, b) => b.high - a.high || a.profile.schoolId - b.profile.schoolId);
-    const page = rows.slice(offset, offset + size + 1).map((r) => r.profile);
-    const connection = toConnection(
-      page,
-      size,
-      Boolean(after),
-      (_p, i) => encodeCursor([offset + i + 1]),
-      async () => rows.length,
-    );
+    const connection = arrayPage(rows, size, after, (r) => r.profile);
     return Object.assign(connection, {
       year,
       methodology: methodologyView(m),

@@ -11,7 +11,7 @@ import {
   registerEnumType,
 } from 'type-graphql';
 import { type Context } from '../../context.js';
-import { decodeCursor, encodeCursor, pageSize } from '../../pagination.js';
+import { pageSize } from '../../pagination.js';
 import {
   candidateView,
   type CandidateView,
@@ -24,7 +24,7 @@ import { MethodologyArgs } from '../inputs/methodology.args.js';
 import { checkYear } from '../inputs/validate.js';
 import { ShnorCandidateConnection, ShnorCandidateType } from '../types/analytics/candidate.types.js';
 import { ObjectivityMarkerType, ShnorStatus } from '../types/analytics/shnor.types.js';
-import { toConnection } from '../types/page-info.type.js';
+import { arrayPage } from '../types/page-info.type.js';
 import { School } from '../types/school.type.js';
 
 export enum CandidateOrder {
@@ -73,16 +73,8 @@ export class ShnorResolver {
       .map((_, i) => i)
       .sort((a, b) => order[a]! - order[b]! || rows[a]!.schoolId - rows[b]!.schoolId);
     const sorted = byOrder.map((i) => rows[i]!);
-    const offset = after ? Number(decodeCursor(after)[0]) : 0;
     const view = methodologyView(m);
-    const page = sorted.slice(offset, offset + size + 1).map((c) => candidateView(c, view));
-    const connection = toConnection(
-      page,
-      size,
-      Boolean(after),
-      (_r, i) => encodeCursor([offset + i + 1]),
-      async () => rows.length,
-    );
+    const connection = arrayPage(sorted, size, after, (c) => candidateView(c, view));
     return Object.assign(connection, { year, methodology: view, dataVersion: computed.dataVersion });
   }
 

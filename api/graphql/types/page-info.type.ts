@@ -1,5 +1,6 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { type ClassType } from 'type-graphql';
+import { decodeCursor, encodeCursor } from '../../pagination.js';
 
 @ObjectType({ simpleResolvers: true, description: 'Relay page info' })
 export class PageInfo {
@@ -78,4 +79,25 @@ export function toConnection<T>(
       return counted;
     },
   };
+}
+
+/**
+ * One page of rows already computed and sorted in memory (analytics answers): the cursor is the
+ * offset, and only the page's rows are turned into their GraphQL view.
+ */
+export function arrayPage<T, V>(
+  rows: readonly T[],
+  size: number,
+  after: string | null | undefined,
+  view: (row: T) => V,
+): ConnectionResult<V> {
+  const offset = after ? Number(decodeCursor(after)[0]) : 0;
+  const page = rows.slice(offset, offset + size + 1).map(view);
+  return toConnection(
+    page,
+    size,
+    Boolean(after),
+    (_row, i) => encodeCursor([offset + i + 1]),
+    async () => rows.length,
+  );
 }
