@@ -9,6 +9,12 @@ export function startTestServer(env: NodeJS.ProcessEnv = {}): Promise<RunningSer
   return startServer(inject('databaseUrl'), config);
 }
 
+/** The real server over a database of the test's own (fresh-database.ts). */
+export function startTestServerOn(databaseUrl: string, env: NodeJS.ProcessEnv = {}): Promise<RunningServer> {
+  const config = loadConfig({ NODE_ENV: 'test', PORT: '0', AUTH_DEV_MODE: '1', ...env });
+  return startServer(databaseUrl, config);
+}
+
 export function testDatabaseUrl(): string {
   return inject('databaseUrl');
 }
