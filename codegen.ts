@@ -12,7 +12,11 @@ const config: CodegenConfig = {
   generates: {
     'api/operations/generated/': {
       preset: 'client',
-      presetConfig: { fragmentMasking: false },
+      // persisted-documents.json: the trusted documents (hash → operation) BI callers may run by id.
+      presetConfig: {
+        fragmentMasking: false,
+        persistedDocuments: { mode: 'embedHashInDocument', hashAlgorithm: 'sha256' },
+      },
       config: { useTypeImports: true, enumsAsTypes: true, scalars: { ID: 'string' } },
     },
   },

@@ -22,6 +22,13 @@ import { queryLimitsRule } from './limits/query-limits.js';
 import { rateLimit } from './limits/rate-limit.js';
 import { graphiqlRouter } from './ide/graphiql.js';
 import { sqlStatsPlugin } from './sql-stats.plugin.js';
+import {
+  loadTrustedDocuments,
+  mustUseTrustedDocument,
+  TRUSTED_DOCUMENTS_FILE,
+  trustedDocumentsMiddleware,
+} from './trusted/trusted-documents.js';
+import { GraphQLError } from 'graphql';
 
 export const EXAMPLES_FILE = fileURLToPath(new URL('./operations/examples.graphql', import.meta.url));
 
@@ -72,11 +79,15 @@ export async function createApp(orm: Orm, config: Config): Promise<App> {
   const app = express();
   app.disable('x-powered-by');
   app.use(healthRoutes(orm));
+  const trusted = loadTrustedDocuments();
+  // For dashboard builders: the operations they may run by id (no data, only the committed texts).
+  app.get('/graphql/trusted-documents.json', (_req, res) => res.sendFile(TRUSTED_DOCUMENTS_FILE));
   if (config.ide) app.use(graphiqlRouter({ endpoint: '/graphql', examplesFile: EXAMPLES_FILE }));
   app.use(
     '/graphql',
     rateLimit(config.limits.perMinute),
     express.json({ limit: '1mb' }),
+    trustedDocumentsMiddleware(trusted),
     (_req, res, next) => {
       const statements: StatementCounter = { count: 0 };
       res.locals.statements = statements;
@@ -86,14 +97,15 @@ export async function createApp(orm: Orm, config: Config): Promise<App> {
       else next();
     },
     expressMiddleware(apollo, {
-      context: async ({ req, res }) =>
-        createContext(
-          knex,
-          config,
-          await authenticate(req.headers.authorization, auth, knex),
-          res.locals.statements as StatementCounter,
-          analyticsCache,
-        ),
+      context: async ({ req, res }) => {
+        const viewer = await authenticate(req.headers.authorization, auth, knex);
+        if (mustUseTrustedDocument(viewer.role, config.persistedOnlyRoles, res.locals.trustedDocument)) {
+          throw new GraphQLError(`${viewer.role} callers may run only trusted documents: send documentId`, {
+            extensions: { code: 'PERSISTED_QUERY_REQUIRED', http: { status: 403 } },
+          });
+        }
+        return createContext(knex, config, viewer, res.locals.statements as StatementCounter, analyticsCache);
+      },
     }),
   );
   return { app, stop: () => apollo.stop() };

@@ -1,3 +1,5 @@
+import { Role } from './auth/viewer.js';
+
 /** Everything configurable, from the environment, in one place (README: Configuration). */
 export interface Config {
   /** PostgreSQL URL; absent → an embedded PostgreSQL under `embeddedDir`. */
@@ -24,6 +26,8 @@ export interface Config {
   jwksFile: string | undefined;
   jwtIssuer: string | undefined;
   jwtAudience: string | undefined;
+  /** Roles that may run only the trusted documents (persisted operations), e.g. BI_SERVICE. */
+  persistedOnlyRoles: Role[];
   limits: {
     maxDepth: number;
     maxAliases: number;
@@ -57,6 +61,18 @@ function devMode(env: NodeJS.ProcessEnv, production: boolean): boolean {
   return asked;
 }
 
+function roles(value: string | undefined, name: string): Role[] {
+  const names = (value ?? '')
+    .split(',')
+    .map((r) => r.trim())
+    .filter(Boolean);
+  const known = Object.values(Role) as string[];
+  const unknown = names.filter((r) => !known.includes(r));
+  if (unknown.length)
+    throw new Error(`${name}: unknown role(s) ${unknown.join(', ')}; known: ${known.join(', ')}`);
+  return names as Role[];
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const production = env.NODE_ENV === 'production';
   const scale = env.SEED_SCALE ?? 'demo';
@@ -80,6 +96,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jwksFile: env.AUTH_JWKS_FILE || undefined,
     jwtIssuer: env.AUTH_ISSUER || undefined,
     jwtAudience: env.AUTH_AUDIENCE || undefined,
+    persistedOnlyRoles: roles(env.PERSISTED_ONLY_ROLES, 'PERSISTED_ONLY_ROLES'),
     limits: {
       maxDepth: int(env.MAX_QUERY_DEPTH, 8, 'MAX_QUERY_DEPTH'),
       maxAliases: int(env.MAX_QUERY_ALIASES, 15, 'MAX_QUERY_ALIASES'),
