@@ -13,6 +13,11 @@ const VALUE_ERROR =
   /^(Value ".*" does not exist in ".*" enum|Enum ".*" cannot represent|Expected value of type|Int cannot represent|Float cannot represent|String cannot represent|ID cannot represent|Boolean cannot represent)/;
 const VARIABLE_ERROR = /^Variable "\$(\w+)" got invalid value/;
 
+/** PostgreSQL's query_canceled (SQLSTATE 57014): what `statement_timeout` raises. */
+function isStatementTimeout(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '57014';
+}
+
 /** Apollo's formatError: codes users can act on, and never a stack trace. */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
@@ -37,6 +42,13 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   const variable = VARIABLE_ERROR.exec(formatted.message);
   if (variable && extensions.code === 'BAD_USER_INPUT') {
     return { ...formatted, extensions: { ...extensions, argument: variable[1] } };
+  }
+  if (isStatementTimeout(original)) {
+    return {
+      message: 'The query ran longer than the statement timeout and was cancelled; ask for a smaller slice',
+      path: formatted.path,
+      extensions: { code: 'QUERY_TIMEOUT' },
+    };
   }
   if (!extensions.code || extensions.code === 'INTERNAL_SERVER_ERROR') {
     if (!(original instanceof GraphQLError)) {
