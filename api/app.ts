@@ -32,6 +32,12 @@ import { GraphQLError } from 'graphql';
 
 export const EXAMPLES_FILE = fileURLToPath(new URL('./operations/examples.graphql', import.meta.url));
 
+/** Every query limit set to 0: the rule is not run at all (what the limits cost is then measurable). */
+function queryLimitsOff(config: Config): boolean {
+  const { maxDepth, maxAliases, maxCost } = config.limits;
+  return maxDepth === 0 && maxAliases === 0 && maxCost === 0;
+}
+
 export interface App {
   app: Express;
   stop(): Promise<void>;
@@ -45,14 +51,16 @@ export async function createApp(orm: Orm, config: Config): Promise<App> {
     formatError,
     includeStacktraceInErrorResponses: false,
     introspection: config.introspection,
-    parseOptions: { maxTokens: config.limits.maxTokens },
-    validationRules: [
-      queryLimitsRule({
-        ...config.limits,
-        defaultPageSize: config.defaultPageSize,
-        maxPageSize: config.maxPageSize,
-      }),
-    ],
+    parseOptions: config.limits.maxTokens > 0 ? { maxTokens: config.limits.maxTokens } : {},
+    validationRules: queryLimitsOff(config)
+      ? []
+      : [
+          queryLimitsRule({
+            ...config.limits,
+            defaultPageSize: config.defaultPageSize,
+            maxPageSize: config.maxPageSize,
+          }),
+        ],
     allowBatchedHttpRequests: false,
     // No HTTP cache hints are used; the cache-control plugin would wrap every field resolver.
     plugins: [

@@ -90,17 +90,18 @@ export function queryLimitsRule(limits: QueryLimits): ValidationRule {
     return {
       OperationDefinition(operation) {
         const m = measure(operation.selectionSet, fragments, limits, new Set());
-        if (m.depth > limits.maxDepth) {
+        // A limit of 0 is off (as RATE_LIMIT_PER_MINUTE=0), e.g. to measure what the limits cost.
+        if (limits.maxDepth > 0 && m.depth > limits.maxDepth) {
           context.reportError(
             limitError('depth', `Query depth ${m.depth} exceeds the limit of ${limits.maxDepth}`, operation),
           );
         }
-        if (m.aliases > limits.maxAliases) {
+        if (limits.maxAliases > 0 && m.aliases > limits.maxAliases) {
           context.reportError(
             limitError('aliases', `${m.aliases} aliases exceed the limit of ${limits.maxAliases}`, operation),
           );
         }
-        if (m.cost > limits.maxCost) {
+        if (limits.maxCost > 0 && m.cost > limits.maxCost) {
           context.reportError(
             limitError(
               'cost',

@@ -17,12 +17,13 @@ export async function loadGraphql(
   query: string,
   connections: number,
   seconds: number,
+  headers?: Record<string, string>,
 ): Promise<LoadResult> {
   const latencies: number[] = [];
   const options = {
     url: `${url}/graphql`,
     method: 'POST' as const,
-    headers: await benchHeaders(),
+    headers: headers ?? (await benchHeaders()),
     body: JSON.stringify({ query }),
     connections,
     duration: seconds,

@@ -4,10 +4,13 @@ import { mintToken } from '../../api/auth/tokens.js';
 
 /** The benchmarks run as the ministry, with a real bearer token, as a deployment would. */
 const BENCH_SECRET = 'bench-secret-not-for-production';
-export const benchHeaders = async () => ({
+export const benchHeaders = async (): Promise<Record<string, string>> => ({
   'content-type': 'application/json',
   authorization: `Bearer ${await mintToken(BENCH_SECRET, { role: 'MINISTRY', sub: 'bench' })}`,
 });
+
+/** No token: for a server in development mode, where nothing is verified. */
+export const anonymousHeaders = { 'content-type': 'application/json' };
 
 export interface ServerProcess {
   url: string;
@@ -23,9 +26,9 @@ export async function spawnServer(env: Record<string, string>, port: number): Pr
       env: {
         ...process.env,
         AUTH_JWT_SECRET: BENCH_SECRET,
+        NODE_ENV: 'production',
         ...env,
         PORT: String(port),
-        NODE_ENV: 'production',
         EXPOSE_SQL_STATS: '0',
       },
       stdio: ['ignore', 'inherit', 'inherit'],

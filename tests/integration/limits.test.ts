@@ -64,6 +64,27 @@ describe('query limits: refused with QUERY_LIMIT_EXCEEDED before anything runs, 
   });
 });
 
+describe('limits set to 0 are off', () => {
+  it('a deep, aliased, expensive query runs when MAX_QUERY_DEPTH/ALIASES/COST/TOKENS are 0', async () => {
+    const open = await startTestServer({
+      MAX_QUERY_DEPTH: '0',
+      MAX_QUERY_ALIASES: '0',
+      MAX_QUERY_COST: '0',
+      MAX_QUERY_TOKENS: '0',
+    });
+    try {
+      const aliased = Array.from({ length: 16 }, (_, i) => `a${i}: regions(first: 1) { totalCount }`).join(
+        ' ',
+      );
+      const answer = await graphql(open.url, `{ ${NESTED} ${aliased} }`);
+      expect(answer.errors).toBeUndefined();
+      expect(answer.data).toHaveProperty('a15');
+    } finally {
+      await open.close();
+    }
+  });
+});
+
 describe('rate limit per caller', () => {
   it('answers 429 RATE_LIMITED past the limit, for that caller only', async () => {
     const limited = await startTestServer({ RATE_LIMIT_PER_MINUTE: '3' });
