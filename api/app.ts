@@ -1,27 +1,21 @@
-import { ApolloServer } from '@apollo/server';
-import {
-  ApolloServerPluginCacheControlDisabled,
-  ApolloServerPluginLandingPageDisabled,
-} from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import express, { type Express } from 'express';
+import express, { type Express, type Request } from 'express';
 import { fileURLToPath } from 'node:url';
 import { authenticate, type AuthSettings } from './auth/authenticate.js';
 import { loadTokenKeys } from './auth/tokens.js';
+import { type Viewer } from './auth/viewer.js';
 import { type Config } from './config.js';
-import { type Context, createContext } from './context.js';
+import { createContext } from './context.js';
 import { ensureDefaultMethodology } from '../analytics/sql/methodologies.js';
 import { type Orm } from './db/database.js';
 import { knexQueryable } from './db/queryable.js';
 import { AnalyticsCache } from './services/analytics/cache.js';
 import { runCounted, type StatementCounter } from './db/statement-counter.js';
-import { formatError } from './errors.js';
-import { buildApiSchema } from './graphql/schema.js';
 import { healthRoutes } from './health.js';
-import { queryLimitsRule } from './limits/query-limits.js';
+import { exportRouter } from './export/export.route.js';
 import { rateLimit } from './limits/rate-limit.js';
 import { graphiqlRouter } from './ide/graphiql.js';
-import { sqlStatsPlugin } from './sql-stats.plugin.js';
+import { startApollo } from './apollo.js';
 import {
   loadTrustedDocuments,
   mustUseTrustedDocument,
@@ -32,12 +26,6 @@ import { GraphQLError } from 'graphql';
 
 export const EXAMPLES_FILE = fileURLToPath(new URL('./operations/examples.graphql', import.meta.url));
 
-/** Every query limit set to 0: the rule is not run at all (what the limits cost is then measurable). */
-function queryLimitsOff(config: Config): boolean {
-  const { maxDepth, maxAliases, maxCost } = config.limits;
-  return maxDepth === 0 && maxAliases === 0 && maxCost === 0;
-}
-
 export interface App {
   app: Express;
   stop(): Promise<void>;
@@ -45,31 +33,7 @@ export interface App {
 
 /** The HTTP application: health probes, the offline IDE, and GraphQL. */
 export async function createApp(orm: Orm, config: Config): Promise<App> {
-  const schema = await buildApiSchema();
-  const apollo = new ApolloServer<Context>({
-    schema,
-    formatError,
-    includeStacktraceInErrorResponses: false,
-    introspection: config.introspection,
-    parseOptions: config.limits.maxTokens > 0 ? { maxTokens: config.limits.maxTokens } : {},
-    validationRules: queryLimitsOff(config)
-      ? []
-      : [
-          queryLimitsRule({
-            ...config.limits,
-            defaultPageSize: config.defaultPageSize,
-            maxPageSize: config.maxPageSize,
-          }),
-        ],
-    allowBatchedHttpRequests: false,
-    // No HTTP cache hints are used; the cache-control plugin would wrap every field resolver.
-    plugins: [
-      ApolloServerPluginLandingPageDisabled(),
-      ApolloServerPluginCacheControlDisabled(),
-      ...(config.exposeSqlStats ? [sqlStatsPlugin()] : []),
-    ],
-  });
-  await apollo.start();
+  const apollo = await startApollo(config);
 
   const knex = orm.em.getKnex();
   const analyticsCache = new AnalyticsCache(config.analyticsCacheSize);
@@ -84,12 +48,18 @@ export async function createApp(orm: Orm, config: Config): Promise<App> {
     }),
   };
   await ensureDefaultMethodology(knexQueryable(knex));
+  // One way to learn who asks and to build what resolvers get, for GraphQL and the file routes alike.
+  const viewerOf = (req: Request) => authenticate(req.headers.authorization, auth, knex);
+  const contextFor = (viewer: Viewer, statements: StatementCounter = { count: 0 }) =>
+    createContext(knex, config, viewer, statements, analyticsCache);
   const app = express();
   app.disable('x-powered-by');
   app.use(healthRoutes(orm));
   const trusted = loadTrustedDocuments();
   // For dashboard builders: the operations they may run by id (no data, only the committed texts).
   app.get('/graphql/trusted-documents.json', (_req, res) => res.sendFile(TRUSTED_DOCUMENTS_FILE));
+  app.use('/export', rateLimit(config.limits.perMinute));
+  app.use(exportRouter({ apollo, viewerOf, contextFor }));
   if (config.ide) app.use(graphiqlRouter({ endpoint: '/graphql', examplesFile: EXAMPLES_FILE }));
   app.use(
     '/graphql',
@@ -106,13 +76,13 @@ export async function createApp(orm: Orm, config: Config): Promise<App> {
     },
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
-        const viewer = await authenticate(req.headers.authorization, auth, knex);
+        const viewer = await viewerOf(req);
         if (mustUseTrustedDocument(viewer.role, config.persistedOnlyRoles, res.locals.trustedDocument)) {
           throw new GraphQLError(`${viewer.role} callers may run only trusted documents: send documentId`, {
             extensions: { code: 'PERSISTED_QUERY_REQUIRED', http: { status: 403 } },
           });
         }
-        return createContext(knex, config, viewer, res.locals.statements as StatementCounter, analyticsCache);
+        return contextFor(viewer, res.locals.statements as StatementCounter);
       },
     }),
   );

@@ -12,6 +12,8 @@ import { RiskResolver } from './resolvers/risk.resolver.js';
 import { MethodologyResolver } from './resolvers/methodology.resolver.js';
 import { ShnorSummaryResolver } from './resolvers/shnor-summary.resolver.js';
 import { ShnorResolver } from './resolvers/shnor.resolver.js';
+import { ShnorListEntryResolver, ShnorListResolver } from './resolvers/shnor-list.resolver.js';
+import { ShnorListMutationResolver } from './resolvers/shnor-list-mutations.resolver.js';
 import { StatisticsResolver } from './resolvers/statistics.resolver.js';
 
 export const RESOLVERS = [
@@ -27,6 +29,9 @@ export const RESOLVERS = [
   MarkersResolver,
   DynamicsResolver,
   AuditResolver,
+  ShnorListResolver,
+  ShnorListEntryResolver,
+  ShnorListMutationResolver,
 ] as const;
 
 export function buildApiSchema(): Promise<GraphQLSchema> {

@@ -4,6 +4,8 @@ import { Migration20261123010000Analytics } from './Migration20261123010000Analy
 import { Migration20261123020000CountFrames } from './Migration20261123020000CountFrames.js';
 import { Migration20261123030000AuditLog } from './Migration20261123030000AuditLog.js';
 import { Migration20261123040000ApiKeys } from './Migration20261123040000ApiKeys.js';
+import { Migration20261123050000Imports } from './Migration20261123050000Imports.js';
+import { Migration20261123060000ShnorLists } from './Migration20261123060000ShnorLists.js';
 
 /** Every migration, in order. Listed by hand so the same list runs from TypeScript and from dist/. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -12,4 +14,6 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261123020000CountFrames', class: Migration20261123020000CountFrames },
   { name: 'Migration20261123030000AuditLog', class: Migration20261123030000AuditLog },
   { name: 'Migration20261123040000ApiKeys', class: Migration20261123040000ApiKeys },
+  { name: 'Migration20261123050000Imports', class: Migration20261123050000Imports },
+  { name: 'Migration20261123060000ShnorLists', class: Migration20261123060000ShnorLists },
 ];

@@ -141,7 +141,7 @@ describe('mutations by role', () => {
 
   it('records every mutation in the audit log, which only the ministry may read', async () => {
     const log = await ask(
-      `{ auditLog(first: 10, action: "createMethodologyVersion") { totalCount nodes { actor role action target scope } } }`,
+      `{ auditLog(first: 10, action: "createMethodologyVersion") { totalCount nodes { at actor role action target scope } } }`,
       await mintToken(SECRET, { role: 'MINISTRY' }),
     );
     expect(log.errors).toBeUndefined();
@@ -150,6 +150,7 @@ describe('mutations by role', () => {
     ).nodes;
     const entry = nodes.find((n) => n.target === 'by-analyst');
     expect(entry).toMatchObject({ actor: 'analyst-56', role: 'REGION_ANALYST', scope: { kind: 'REGIONS' } });
+    expect(Date.now() - Date.parse((entry as unknown as { at: string }).at)).toBeLessThan(600_000);
     // the refused mutation left no trace
     expect(nodes.some((n) => n.target === 'by-school')).toBe(false);
     const refused = await ask(

@@ -1,4 +1,4 @@
-import { currentDataVersion } from '../../../analytics/sql/data-version.js';
+import { currentVersions, type Versions } from '../../../analytics/sql/data-version.js';
 import { type Queryable } from '../../../analytics/sql/queryable.js';
 
 /**
@@ -15,6 +15,11 @@ export function oncePerRequest<T>(db: Queryable, key: string, compute: () => Pro
   return value;
 }
 
-export function requestDataVersion(db: Queryable): Promise<number> {
-  return oncePerRequest(db, 'data-version', () => currentDataVersion(db));
+/** The data and approved-lists versions, read once per request in one statement. */
+export function requestVersions(db: Queryable): Promise<Versions> {
+  return oncePerRequest(db, 'versions', () => currentVersions(db));
+}
+
+export async function requestDataVersion(db: Queryable): Promise<number> {
+  return (await requestVersions(db)).data;
 }

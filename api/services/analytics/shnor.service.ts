@@ -3,7 +3,8 @@ import {
   markedSchoolYearKey,
   type ShnorCandidate,
 } from '../../../analytics/shnor/index.js';
-import { requestDataVersion } from './request-memo.js';
+import { requestVersions } from './request-memo.js';
+import { approvedListSchools } from '../lists/approved-schools.js';
 import { markerParamsKey } from '../../../analytics/sql/keys.js';
 import { type Queryable } from '../../../analytics/sql/queryable.js';
 import { readSchoolYearCounts } from '../../../analytics/sql/school-year-counts.js';
@@ -29,7 +30,9 @@ async function coreMarkedKeys(db: Queryable, m: EffectiveMethodology, years: num
 
 /**
  * The ШНОР decision of every school for list year y: reduced rows from PostgreSQL (pooled counts of
- * y and y − 1, marked school-years), the rules in analytics/shnor. Cached per (parameters, data version, year).
+ * y and y − 1, marked school-years, the approved lists of y − 1 for EXIT), the rules in
+ * analytics/shnor. Cached per (parameters, data version, lists version, year): an approval bumps
+ * the lists version, so EXIT candidates follow it at once.
  */
 export async function shnorYear(
   db: Queryable,
@@ -37,15 +40,21 @@ export async function shnorYear(
   m: EffectiveMethodology,
   year: number,
 ): Promise<ShnorYear> {
-  const dataVersion = await requestDataVersion(db);
-  return cache.get(`shnor:${m.hash}:${dataVersion}:${year}`, async () => {
+  const { data: dataVersion, lists: listsVersion } = await requestVersions(db);
+  return cache.get(`shnor:${m.hash}:${dataVersion}:${listsVersion}:${year}`, async () => {
     const years = [year - 1, year];
-    const [counts, marked] = await Promise.all([
+    const [counts, marked, previousApprovedList] = await Promise.all([
       readSchoolYearCounts(db, m.params, years),
       coreMarkedKeys(db, m, years),
+      approvedListSchools(db, year - 1),
     ]);
-    // The approved list of y − 1 comes with the list workflow; until then no school is an EXIT candidate.
-    const candidates = computeShnorCandidates({ year, counts, markedSchoolYears: marked, params: m.params });
+    const candidates = computeShnorCandidates({
+      year,
+      counts,
+      markedSchoolYears: marked,
+      previousApprovedList,
+      params: m.params,
+    });
     return { year, dataVersion, candidates, bySchool: new Map(candidates.map((c) => [c.schoolId, c])) };
   });
 }
