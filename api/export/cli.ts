@@ -1,0 +1,53 @@
+import { createWriteStream } from 'node:fs';
+import { userInfo } from 'node:os';
+import { startApollo } from '../apollo.js';
+import { audit } from '../audit/audit-log.js';
+import { Role, type Viewer } from '../auth/viewer.js';
+import { loadConfig } from '../config.js';
+import { createContext } from '../context.js';
+import { openDatabase } from '../db/database.js';
+import { AnalyticsCache } from '../services/analytics/cache.js';
+import { EXPORTS } from './catalogue.js';
+import { ExportError, runExport, variablesFromQuery } from './run-export.js';
+import { csvWriter, xlsxWriter } from './table-writer.js';
+import { executorFor } from './export.route.js';
+
+/**
+ * The exports of GET /export/… from the command line, as the ministry (uses DATABASE_URL):
+ *   npm run export -- candidates.xlsx --year 2026 --regionCodes 56 --out candidates-56.xlsx
+ * Without --out, CSV goes to standard output. Recorded in the audit log like any export.
+ */
+const [file = '', ...rest] = process.argv.slice(2);
+const [, name = '', format = ''] = /^([a-z-]+)\.(csv|xlsx)$/.exec(file) ?? [];
+const definition = EXPORTS.get(name);
+const params: Record<string, string> = {};
+for (let i = 0; i < rest.length; i += 2) params[(rest[i] ?? '').replace(/^--/, '')] = rest[i + 1] ?? '';
+const { out, ...query } = params;
+if (!definition || (format === 'xlsx' && !out)) {
+  console.error(
+    `usage: npm run export -- <${[...EXPORTS.keys()].join('|')}>.<csv|xlsx> [--param value …] [--out FILE] (xlsx needs --out)`,
+  );
+  process.exit(2);
+}
+
+const config = loadConfig();
+const url = config.databaseUrl ?? 'postgresql://postgres@127.0.0.1:5432/shnor';
+const viewer: Viewer = { id: `cli:${userInfo().username}`, role: Role.MINISTRY, scope: { kind: 'ALL' } };
+const orm = await openDatabase(url);
+const apollo = await startApollo(config);
+try {
+  const context = createContext(orm.em.getKnex(), config, viewer, { count: 0 }, new AnalyticsCache(0));
+  const variables = variablesFromQuery(definition, query);
+  const stream = out ? createWriteStream(out) : process.stdout;
+  const rows = await runExport(definition, executorFor(apollo, context), variables, () =>
+    format === 'csv' ? csvWriter(stream) : xlsxWriter(stream, definition.sheet),
+  );
+  await audit(context.db, viewer, 'export', file, { variables, rows });
+  console.error(`${rows} rows${out ? ` → ${out}` : ''}`);
+} catch (error) {
+  console.error(error instanceof ExportError ? JSON.stringify(error.errors, null, 2) : error);
+  process.exitCode = 1;
+} finally {
+  await apollo.stop();
+  await orm.close(true);
+}

@@ -1,0 +1,81 @@
+import { type ApolloServer } from '@apollo/server';
+import express, { type Request, type Response, type Router } from 'express';
+import { GraphQLError } from 'graphql';
+import { audit } from '../audit/audit-log.js';
+import { type Viewer } from '../auth/viewer.js';
+import { type Context } from '../context.js';
+import { EXPORTS } from './catalogue.js';
+import { ExportError, runExport, variablesFromQuery, type Execute } from './run-export.js';
+import { csvWriter, xlsxWriter } from './table-writer.js';
+
+export interface ExportDeps {
+  apollo: ApolloServer<Context>;
+  /** The API's own authentication: the same viewer a GraphQL request would get. */
+  viewerOf(req: Request): Promise<Viewer>;
+  contextFor(viewer: Viewer): Context;
+}
+
+/** Runs an operation through Apollo as the viewer: validation, query limits, resolvers, formatError. */
+export function executorFor(apollo: ApolloServer<Context>, context: Context): Execute {
+  return async (document, variables) => {
+    const response = await apollo.executeOperation({ query: document, variables }, { contextValue: context });
+    if (response.body.kind !== 'single') throw new Error('an export operation must not stream');
+    return response.body.singleResult;
+  };
+}
+
+function sendErrors(res: Response, status: number, errors: readonly unknown[]): void {
+  res.status(status).json({ errors });
+}
+
+/**
+ * `GET /export/<name>.<csv|xlsx>?param=value…`: links a browser or a dashboard can open, with the
+ * same authentication header and scope as the API. Every export is written to the audit log.
+ */
+export function exportRouter(deps: ExportDeps): Router {
+  const router = express.Router();
+  router.get('/export/:file', async (req, res) => {
+    const [, name = '', format = ''] = /^([a-z-]+)\.(csv|xlsx)$/.exec(req.params.file) ?? [];
+    const definition = EXPORTS.get(name);
+    if (!definition) {
+      return sendErrors(res, 404, [
+        {
+          message: `No export «${req.params.file}»; available: ${[...EXPORTS.keys()].map((n) => `${n}.csv, ${n}.xlsx`).join(', ')}`,
+          extensions: { code: 'NOT_FOUND' },
+        },
+      ]);
+    }
+    let viewer: Viewer;
+    try {
+      viewer = await deps.viewerOf(req);
+    } catch (error) {
+      if (error instanceof GraphQLError)
+        return sendErrors(res, 401, [
+          { message: error.message, extensions: { code: error.extensions.code } },
+        ]);
+      throw error;
+    }
+    const context = deps.contextFor(viewer);
+    try {
+      const variables = variablesFromQuery(definition, req.query as Record<string, unknown>);
+      const rows = await runExport(definition, executorFor(deps.apollo, context), variables, () => {
+        const writer = format === 'csv' ? csvWriter(res) : xlsxWriter(res, definition.sheet);
+        res.setHeader('content-type', writer.contentType);
+        res.setHeader('content-disposition', `attachment; filename="${name}.${format}"`);
+        return writer;
+      });
+      await audit(context.db, viewer, 'export', `${name}.${format}`, { variables, rows });
+    } catch (error) {
+      if (error instanceof ExportError && !res.headersSent)
+        return sendErrors(res, error.status, error.errors);
+      console.error(error);
+      // After the first row the status is sent: cutting the connection tells the client the file is incomplete.
+      if (res.headersSent) res.destroy();
+      else
+        sendErrors(res, 500, [
+          { message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } },
+        ]);
+    }
+  });
+  return router;
+}
