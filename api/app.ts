@@ -13,6 +13,7 @@ import { AnalyticsCache } from './services/analytics/cache.js';
 import { runCounted, type StatementCounter } from './db/statement-counter.js';
 import { healthRoutes } from './health.js';
 import { exportRouter } from './export/export.route.js';
+import { importRouter } from './import/import.route.js';
 import { rateLimit } from './limits/rate-limit.js';
 import { graphiqlRouter } from './ide/graphiql.js';
 import { startApollo } from './apollo.js';
@@ -60,6 +61,7 @@ export async function createApp(orm: Orm, config: Config): Promise<App> {
   app.get('/graphql/trusted-documents.json', (_req, res) => res.sendFile(TRUSTED_DOCUMENTS_FILE));
   app.use('/export', rateLimit(config.limits.perMinute));
   app.use(exportRouter({ apollo, viewerOf, contextFor }));
+  app.use(importRouter({ knex, viewerOf }));
   if (config.ide) app.use(graphiqlRouter({ endpoint: '/graphql', examplesFile: EXAMPLES_FILE }));
   app.use(
     '/graphql',

@@ -6,6 +6,7 @@ import { MunicipalityResolver, RegionResolver } from './resolvers/place.resolver
 import { SchoolAnalyticsResolver } from './resolvers/school-analytics.resolver.js';
 import { SchoolResolver } from './resolvers/school.resolver.js';
 import { AuditResolver } from './resolvers/audit.resolver.js';
+import { ImportResolver } from './resolvers/import.resolver.js';
 import { DynamicsResolver } from './resolvers/dynamics.resolver.js';
 import { MarkersResolver } from './resolvers/markers.resolver.js';
 import { RiskResolver } from './resolvers/risk.resolver.js';
@@ -29,6 +30,7 @@ export const RESOLVERS = [
   MarkersResolver,
   DynamicsResolver,
   AuditResolver,
+  ImportResolver,
   ShnorListResolver,
   ShnorListEntryResolver,
   ShnorListMutationResolver,

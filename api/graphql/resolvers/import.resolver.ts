@@ -1,0 +1,45 @@
+import { GraphQLError } from 'graphql';
+import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
+import { isImportKind } from '../../../ingest/formats/types.js';
+import { countImports, readImports } from '../../../ingest/write/import-log.js';
+import { Role } from '../../auth/viewer.js';
+import { type Context } from '../../context.js';
+import { badUserInput } from '../../errors.js';
+import { decodeCursor, encodeCursor, pageSize } from '../../pagination.js';
+import { ImportType } from '../types/import.types.js';
+import { connectionType, toConnection } from '../types/page-info.type.js';
+
+const ImportConnection = connectionType(ImportType, 'Import');
+
+@Resolver()
+export class ImportResolver {
+  @Query(() => ImportConnection, {
+    description: 'File imports, newest first: all for the ministry, its own for a region analyst',
+  })
+  async imports(
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+    @Arg('kind', () => String, { nullable: true, description: 'schools, vpr, oge, ege or indicators' })
+    kind?: string,
+  ) {
+    const { viewer } = ctx;
+    if (viewer.role !== Role.MINISTRY && viewer.role !== Role.REGION_ANALYST) {
+      throw new GraphQLError('Imports are for the ministry and region analysts', {
+        extensions: { code: 'FORBIDDEN' },
+      });
+    }
+    if (kind && !isImportKind(kind)) throw badUserInput('kind', `Unknown import kind «${kind}»`);
+    const own = viewer.role === Role.MINISTRY ? null : viewer;
+    const size = pageSize(first, ctx.config.defaultPageSize, ctx.config.maxPageSize);
+    const beforeId = after ? String(decodeCursor(after)[0]) : null;
+    const rows = await readImports(ctx.db, { first: size, beforeId, kind: kind ?? null, own });
+    return toConnection(
+      rows,
+      size,
+      Boolean(after),
+      (r) => encodeCursor([r.id]),
+      () => countImports(ctx.db, kind ?? null, own),
+    );
+  }
+}

@@ -1,0 +1,142 @@
+import type pg from 'pg';
+import { currentDataVersion } from '../analytics/sql/data-version.js';
+import { fromPgClient } from '../analytics/sql/queryable.js';
+import { refreshAfterWrite } from '../analytics/sql/refresh.js';
+import { audit } from '../api/audit/audit-log.js';
+import { type Viewer } from '../api/auth/viewer.js';
+import { copyRows } from './copy.js';
+import { FORMATS } from './formats/index.js';
+import { type ImportKind } from './formats/types.js';
+import { UnreadableFileError } from './read/decode.js';
+import { newFileFacts, readRecords } from './read/file.js';
+import { type ImportReport } from './report.js';
+import { BadRows, stagingRows } from './validate.js';
+import { conflictingDuplicates } from './write/duplicates.js';
+import { recordImport } from './write/import-log.js';
+import { loadValidationEnv } from './write/registry.js';
+import { STAGING, TARGETS, createStagingSql } from './write/targets.js';
+import { duplicateRows, writeRows } from './write/write-rows.js';
+
+/**
+ * One import, all or nothing, in ONE transaction on `client`: stream the file through validation
+ * into a temporary staging table (COPY), check what needs the whole file (duplicates), upsert,
+ * rebuild the analytics reductions, log and commit. Any bad row rolls everything back; the refusal
+ * is then logged in a small transaction of its own. A killed process leaves only a rolled-back
+ * transaction behind.
+ */
+
+export interface ImportRequest {
+  kind: ImportKind;
+  fileName: string;
+  source: AsyncIterable<Uint8Array>;
+  viewer: Viewer;
+}
+
+export async function runImport(
+  client: pg.PoolClient | pg.Client,
+  request: ImportRequest,
+): Promise<ImportReport> {
+  const started = performance.now();
+  const { kind, viewer } = request;
+  const format = FORMATS[kind];
+  const db = fromPgClient(client);
+  const facts = newFileFacts();
+  const bad = new BadRows();
+  const counter = { rows: 0 };
+  const keyColumn =
+    kind === 'schools'
+      ? 'Логин'
+      : `Логин, Год${kind === 'vpr' ? ', Класс' : ''}, ${kind === 'indicators' ? 'Показатель' : 'Предмет'}`;
+  const report = (fields: Partial<ImportReport>): Omit<ImportReport, 'id'> => ({
+    kind,
+    fileName: request.fileName,
+    status: 'REJECTED',
+    checksum: facts.checksum,
+    format: facts.format,
+    encoding: facts.encoding,
+    bytes: facts.bytes,
+    rows: counter.rows,
+    inserted: 0,
+    updated: 0,
+    unchanged: 0,
+    repeated: 0,
+    badRows: bad.count,
+    errors: bad.list,
+    fileError: null,
+    createdRegions: 0,
+    createdMunicipalities: 0,
+    dataVersion: 0,
+    milliseconds: Math.round(performance.now() - started),
+    stagingMilliseconds: 0,
+    writeMilliseconds: 0,
+    refreshMilliseconds: 0,
+    foreignKeyTriggers: true,
+    ...fields,
+  });
+  const refuse = async (fields: Partial<ImportReport>): Promise<ImportReport> => {
+    await client.query('rollback');
+    const refused = report({ ...fields, dataVersion: await currentDataVersion(db) });
+    return { id: await recordImport(db, viewer, refused), ...refused };
+  };
+
+  await client.query('begin');
+  try {
+    // A national file takes longer than an API statement may; imports run one at a time.
+    await db.query(`set local statement_timeout = 0`);
+    await db.query(`select pg_advisory_xact_lock(hashtext('shnor-import'))`);
+    const env = await loadValidationEnv(db, viewer.scope);
+    await db.query(createStagingSql(kind));
+    const rows = stagingRows(readRecords(request.source, facts), format, env, bad, counter);
+    const stagingStarted = performance.now();
+    // FREEZE: the staging table was created in this transaction, so its rows need no hint-bit writes later.
+    const staged = await copyRows(client, STAGING, ['line', ...format.stagingColumns], rows, {
+      freeze: true,
+    });
+    const stagingMilliseconds = Math.round(performance.now() - stagingStarted);
+    if (bad.count > 0) {
+      // Already refused: still list the duplicates, so the answer names every bad row at once.
+      bad.addLater(duplicateRows(await conflictingDuplicates(db, TARGETS[kind]), keyColumn));
+      return await refuse({ stagingMilliseconds });
+    }
+    const written = await writeRows(db, kind, bad, keyColumn);
+    if (!written) return await refuse({ stagingMilliseconds });
+    const refreshStarted = performance.now();
+    const writeMilliseconds = Math.round(refreshStarted - stagingStarted) - stagingMilliseconds;
+    const changed = written.inserted + written.updated > 0;
+    // Nothing changed → the reductions and caches are still right: no new data version.
+    const dataVersion = changed ? await refreshAfterWrite(db) : await currentDataVersion(db);
+    const refreshMilliseconds = changed ? Math.round(performance.now() - refreshStarted) : 0;
+    const accepted = report({
+      status: 'ACCEPTED',
+      inserted: written.inserted,
+      updated: written.updated,
+      repeated: written.repeated,
+      unchanged: staged - written.repeated - written.inserted - written.updated,
+      createdRegions: written.createdRegions,
+      createdMunicipalities: written.createdMunicipalities,
+      foreignKeyTriggers: written.foreignKeyTriggers,
+      dataVersion,
+      stagingMilliseconds,
+      writeMilliseconds,
+      refreshMilliseconds,
+    });
+    const id = await recordImport(db, viewer, accepted);
+    await audit(db, viewer, 'import', `${kind}:${request.fileName}`, {
+      importId: id,
+      checksum: accepted.checksum,
+      rows: accepted.rows,
+      inserted: accepted.inserted,
+      updated: accepted.updated,
+      unchanged: accepted.unchanged,
+      dataVersion,
+    });
+    await client.query('commit');
+    return { id, ...accepted };
+  } catch (error) {
+    if (error instanceof UnreadableFileError) {
+      return refuse({ fileError: { ru: error.ru, en: error.message } });
+    }
+    await client.query('rollback').catch(() => undefined);
+    throw error;
+  }
+}

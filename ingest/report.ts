@@ -1,0 +1,75 @@
+import { type BadRow, type ImportKind, type Reason } from './formats/types.js';
+
+/** What an import answers, to the CLI, the upload and the import log. */
+export interface ImportReport {
+  /** import_log id. */
+  id: string;
+  kind: ImportKind;
+  fileName: string;
+  status: 'ACCEPTED' | 'REJECTED';
+  /** SHA-256 of the file's bytes (null when the file could not be read to its end). */
+  checksum: string | null;
+  format: 'csv' | 'xlsx' | null;
+  encoding: string | null;
+  bytes: number;
+  /** Data rows read (header and blank lines not counted). */
+  rows: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  /** Exact repeats of an earlier line of the file, counted once. */
+  repeated: number;
+  badRows: number;
+  /** Every bad row, by line (up to MAX_LISTED_ERRORS; `badRows` counts them all). */
+  errors: BadRow[];
+  /** The file as a whole could not be read (not CSV/XLSX, mixed encodings, unterminated quote). */
+  fileError: Reason | null;
+  /** Registry imports: places created for names not yet known. */
+  createdRegions: number;
+  createdMunicipalities: number;
+  /** Whether the result table's foreign-key triggers re-checked every school (ingest/write/references.ts). */
+  foreignKeyTriggers: boolean;
+  /** The data version after the import (bumped only when a row changed). */
+  dataVersion: number;
+  milliseconds: number;
+  /** Of which reading, validating and copying into staging (they overlap: the file streams into COPY). */
+  stagingMilliseconds: number;
+  /** Of which the duplicate checks and the upsert into the target table. */
+  writeMilliseconds: number;
+  /** Of which rebuilding the analytics reductions (0 when nothing changed). */
+  refreshMilliseconds: number;
+}
+
+/** A file of a million bad rows must not become a million-entry answer held in memory. */
+export const MAX_LISTED_ERRORS = 100_000;
+/** Stored in import_log.errors. */
+export const MAX_LOGGED_ERRORS = 1000;
+
+/** The report as the CLI prints it: counts, or every bad row in Russian and English. */
+export function formatReport(report: ImportReport): string {
+  const lines = [
+    `${report.status === 'ACCEPTED' ? 'Принят / accepted' : 'Отклонён / rejected'}: ${report.kind} «${report.fileName}» (${report.format ?? '?'}${report.encoding ? `, ${report.encoding}` : ''}, ${report.bytes} bytes, sha256 ${report.checksum ?? '—'})`,
+    `строк / rows ${report.rows}: добавлено / inserted ${report.inserted}, изменено / updated ${report.updated}, без изменений / unchanged ${report.unchanged}, повторы / repeated ${report.repeated}, ошибок / bad ${report.badRows}`,
+  ];
+  if (report.createdRegions || report.createdMunicipalities) {
+    lines.push(
+      `создано регионов / regions created ${report.createdRegions}, муниципалитетов / municipalities ${report.createdMunicipalities}`,
+    );
+  }
+  if (report.fileError)
+    lines.push(`файл не читается: ${report.fileError.ru} / unreadable file: ${report.fileError.en}`);
+  for (const bad of report.errors) {
+    lines.push(
+      `  строка ${bad.line}, «${bad.column}» = «${bad.value}»: ${bad.reason.ru} / line ${bad.line}: ${bad.reason.en}`,
+    );
+  }
+  if (report.errors.length < report.badRows) {
+    lines.push(
+      `  … и ещё ${report.badRows - report.errors.length} / and ${report.badRows - report.errors.length} more`,
+    );
+  }
+  lines.push(
+    `версия данных / data version ${report.dataVersion}; ${report.milliseconds} ms (staging ${report.stagingMilliseconds}, write ${report.writeMilliseconds}, analytics ${report.refreshMilliseconds})`,
+  );
+  return lines.join('\n');
+}
