@@ -182,7 +182,7 @@ describe('annual ШНОР list', () => {
       (e) => e.status === 'ELIGIBLE' && e.decision === null,
     )!.schoolCode;
     frozen = await entriesOf(previousId);
-    await improveSchool(pool, leaving, [YEAR - 1, YEAR]);
+    await improveSchool(pool, database.url, leaving, [YEAR - 1, YEAR]);
     expect((await candidates(YEAR)).find((c) => c.school.code === leaving)?.exitCandidate).toBe(false);
     const approved = dataOf(
       await ministry(ApproveShnorListDocument, { listId: previousId }),
@@ -205,9 +205,10 @@ describe('annual ШНОР list', () => {
     });
   });
 
-  it('keeps an approved list as it was when the data change after it', async () => {
+  it('keeps an approved list as it was after a re-import changes the data', async () => {
     await improveSchool(
       pool,
+      database.url,
       frozen.find((e) => e.status === 'ELIGIBLE' && e.schoolCode !== leaving)!.schoolCode,
       [YEAR - 1],
     );

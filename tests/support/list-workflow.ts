@@ -1,6 +1,8 @@
 import { type TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
 import type pg from 'pg';
+import { type ImportKind } from '../../ingest/formats/types.js';
+import { importBytes } from './import.js';
 import { fromPgClient } from '../../analytics/sql/queryable.js';
 import { refreshAfterWrite } from '../../analytics/sql/refresh.js';
 import { mintToken } from '../../api/auth/tokens.js';
@@ -70,12 +72,64 @@ export function markSchool(pool: pg.Pool, schoolCode: string, years: readonly nu
 
 /**
  * Makes a school's results of `years` flawless (no «2» in ВПР and ОГЭ, nobody below the ЕГЭ
- * minimum) and rebuilds the reductions as an import would, in one transaction.
+ * minimum) the way the ministry would: corrected files of the school's rows, re-imported through
+ * the import pipeline (which rebuilds the reductions in its transaction).
  */
-export function improveSchool(pool: pg.Pool, schoolCode: string, years: readonly number[]): Promise<void> {
-  return changeResults(pool, async (client) => {
-    await client.query(`update vpr_result set n3 = n3 + n2, n2 = 0 where ${OF_SCHOOL}`, [schoolCode, years]);
-    await client.query(`update oge_result set n3 = n3 + n2, n2 = 0 where ${OF_SCHOOL}`, [schoolCode, years]);
-    await client.query(`update ege_result set below_min = 0 where ${OF_SCHOOL}`, [schoolCode, years]);
-  });
+export async function improveSchool(
+  pool: pg.Pool,
+  url: string,
+  schoolCode: string,
+  years: readonly number[],
+): Promise<void> {
+  const csv = (
+    header: string,
+    rows: Record<string, unknown>[],
+    line: (r: Record<string, unknown>) => unknown[],
+  ) => [header, ...rows.map((r) => line(r).join(';'))].join('\n');
+  const vpr = await pool.query(`select * from vpr_result where ${OF_SCHOOL}`, [schoolCode, years]);
+  const oge = await pool.query(`select * from oge_result where ${OF_SCHOOL}`, [schoolCode, years]);
+  const ege = await pool.query(`select * from ege_result where ${OF_SCHOOL}`, [schoolCode, years]);
+  const files: [ImportKind, string][] = [
+    [
+      'vpr',
+      csv('Год;Логин;Класс;Предмет;Кол-во участников;2;3;4;5', vpr.rows, (r) => [
+        r.year,
+        schoolCode,
+        r.grade,
+        r.subject,
+        r.participants,
+        0,
+        Number(r.n3) + Number(r.n2),
+        r.n4,
+        r.n5,
+      ]),
+    ],
+    [
+      'oge',
+      csv('Год;Логин;Предмет;Кол-во участников;2;3;4;5', oge.rows, (r) => [
+        r.year,
+        schoolCode,
+        r.subject,
+        r.participants,
+        0,
+        Number(r.n3) + Number(r.n2),
+        r.n4,
+        r.n5,
+      ]),
+    ],
+    [
+      'ege',
+      csv('Год;Логин;Предмет;Кол-во участников;Не преодолели минимальный порог', ege.rows, (r) => [
+        r.year,
+        schoolCode,
+        r.subject,
+        r.participants,
+        0,
+      ]),
+    ],
+  ];
+  for (const [kind, text] of files) {
+    const report = await importBytes(url, kind, text);
+    if (report.status !== 'ACCEPTED') throw new Error(`re-import refused: ${JSON.stringify(report.errors)}`);
+  }
 }
