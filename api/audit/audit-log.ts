@@ -39,7 +39,7 @@ export async function readAudit(
   if (action) conditions.push(`action = $${params.push(action)}`);
   const where = conditions.length ? `where ${conditions.join(' and ')}` : '';
   const rows = await db.query<AuditEntry & Record<string, unknown>>(
-    `select id::text as id, at, actor, role, scope, action, target, details from audit_log ${where} order by id desc limit $${params.push(first + 1)}`,
+    `select id::text as id, at, actor, role, scope, action, target, details from audit_log ${where} order by audit_log.id desc limit $${params.push(first + 1)}`,
     params,
   );
   // The server's connections return timestamps as text; GraphQL's DateTime wants a Date.

@@ -83,7 +83,7 @@ export async function readImports(
   const conditions = filters(params, options.kind, options.own);
   if (options.beforeId) conditions.push(`id < $${params.push(options.beforeId)}`);
   const rows = await db.query<ImportLogEntry & Record<string, unknown>>(
-    `select ${COLUMNS} from import_log ${whereOf(conditions)} order by id desc limit $${params.push(options.first + 1)}`,
+    `select ${COLUMNS} from import_log ${whereOf(conditions)} order by import_log.id desc limit $${params.push(options.first + 1)}`,
     params,
   );
   // The API's connections return timestamps as text (MikroORM's type parsers): a Date for DateTime.

@@ -159,6 +159,23 @@ describe('mutations by role', () => {
     );
     expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
+
+  it('lists the audit log newest first, past ten entries too (ids are compared as numbers)', async () => {
+    const token = await mintToken(SECRET, { role: 'MINISTRY', sub: 'ordering' });
+    for (let i = 0; i < 11; i += 1) {
+      const created = await ask(
+        `mutation { createMethodologyVersion(name: "order-${i}", changes: {}) { name } }`,
+        token,
+      );
+      expect(created.errors).toBeUndefined();
+    }
+    const log = await ask(`{ auditLog(first: 50) { nodes { id target } } }`, token);
+    const ids = (log.data?.auditLog as { nodes: { id: string; target: string }[] }).nodes.map((n) =>
+      Number(n.id),
+    );
+    expect(ids.length).toBeGreaterThanOrEqual(11);
+    expect(ids).toEqual([...ids].sort((a, b) => b - a));
+  });
 });
 
 describe('scope by role', () => {

@@ -164,7 +164,7 @@ export async function readDecisions(db: Queryable, listIds: readonly string[]): 
   const rows = await db.query<Rows<DecisionRow>>(
     `select id::text as id, list_id::text as "listId", school_id as "schoolId", decision, justification,
        decided_by as "decidedBy", decided_at as "decidedAt"
-     from shnor_list_decision where list_id = any($1::bigint[]) order by id`,
+     from shnor_list_decision where list_id = any($1::bigint[]) order by shnor_list_decision.id`,
     [listIds],
   );
   return rows.map((r) => ({ ...r, decidedAt: asDate(r.decidedAt) }));
