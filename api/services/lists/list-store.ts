@@ -1,7 +1,6 @@
-import { type ShnorStatus } from '../../../analytics/shnor/index.js';
 import { type Queryable } from '../../../analytics/sql/queryable.js';
 import { type Decision, type ListStatus } from './rules.js';
-import { type EntryEvidence, type EntrySnapshot } from './snapshot.js';
+import { type EntrySnapshot } from './snapshot.js';
 
 /** SQL of the annual lists: plain rows in, plain rows out; the rules live in rules.ts. */
 
@@ -23,17 +22,9 @@ export interface ListRow {
   publishedAt: Date | null;
 }
 
-export interface EntryRow {
+/** A stored entry: the snapshot as written, with the decision that stands. */
+export interface EntryRow extends EntrySnapshot {
   listId: string;
-  schoolId: number;
-  position: number;
-  schoolCode: string;
-  schoolName: string;
-  municipalityId: number;
-  status: ShnorStatus;
-  exitCandidate: boolean;
-  previouslyListed: boolean;
-  evidence: EntryEvidence;
   decision: Decision | null;
   justification: string | null;
   decidedBy: string | null;
