@@ -18,6 +18,7 @@ import { benchSchools, loadNationalRegistry, writeVprFiles } from './support/imp
  *     foreign key) — the floor the import is compared with;
  *  3. a ≈1 GB export-like CSV (extra, ignored columns) imported by the CLI in a child process,
  *     its peak RSS measured by /usr/bin/time. `BENCH_IMPORT_BIG=0` skips it.
+ * `BENCH_IMPORT_STAGED=1` keeps step 1 on the staging path (no direct COPY into vpr_result).
  */
 
 const SERVER_URL = process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/shnor';
@@ -55,8 +56,9 @@ async function main(): Promise<void> {
     const report = await runImport(client, {
       kind: 'vpr',
       fileName: 'bench-vpr-2030.csv',
-      source: createReadStream(csvFile, { highWaterMark: 1 << 16 }),
+      source: { open: () => createReadStream(csvFile, { highWaterMark: 1 << 16 }) },
       viewer,
+      stagedOnly: process.env.BENCH_IMPORT_STAGED === '1',
     });
     if (report.status !== 'ACCEPTED')
       throw new Error(`refused: ${JSON.stringify(report.errors.slice(0, 5))}`);
@@ -84,6 +86,7 @@ async function main(): Promise<void> {
         stagingSeconds: seconds(report.stagingMilliseconds),
         upsertSeconds: seconds(report.writeMilliseconds),
         foreignKeyTriggers: report.foreignKeyTriggers,
+        path: report.path,
       },
       psqlCopy: { seconds: seconds(copyMs), rowsPerSecond: perSecond(generated.rows, copyMs) },
       importOverCopy: Math.round((importMs / copyMs) * 100) / 100,

@@ -52,7 +52,8 @@ async function main(argv: readonly string[]): Promise<number> {
     const report = await runImport(client, {
       kind,
       fileName: basename(file),
-      source: createReadStream(file, { highWaterMark: 1 << 16 }),
+      // Opened again if the direct path falls back to staging (ingest/write/direct.ts).
+      source: { open: () => createReadStream(file, { highWaterMark: 1 << 16 }) },
       viewer,
     });
     console.log(formatReport(report));

@@ -53,6 +53,29 @@ describe('copyRows', () => {
     expect(result.rows.map((r) => [r.id, r.label, r.note, r.nums, r.words, r.score, r.flag])).toEqual(rows);
   });
 
+  it('takes batches of rows and leaves out the leading fields before firstField', async () => {
+    await client.query('create temp table copy_batches (n int, t text)');
+    async function* batches() {
+      yield {
+        rows: [
+          [101, 1, 'one'],
+          [102, 2, 'two'],
+        ],
+      };
+      yield [103, 3, 'three'];
+      yield { rows: [[104, 4, 'четыре']] };
+    }
+    const copied = await copyRows(client, 'copy_batches', ['n', 't'], batches(), { firstField: 1 });
+    expect(copied).toBe(4);
+    const { rows } = await client.query(`select n, t from copy_batches order by n`);
+    expect(rows).toEqual([
+      { n: 1, t: 'one' },
+      { n: 2, t: 'two' },
+      { n: 3, t: 'three' },
+      { n: 4, t: 'четыре' },
+    ]);
+  });
+
   it('streams many rows from an async generator in several chunks', async () => {
     await client.query('create temp table copy_many (n int, t text)');
     async function* many() {

@@ -12,6 +12,11 @@ export interface CopyOptions {
    * writes. Only allowed when the table was created or truncated in the current transaction.
    */
   freeze?: boolean;
+  /**
+   * Leaves out the fields before this index of every row: the same validated rows (`[line, …values]`)
+   * can go to the staging table, which keeps the line, or straight into the target, which has none.
+   */
+  firstField?: number;
 }
 
 /** Quotes an identifier; a dotted name is taken as schema.table. */
@@ -71,10 +76,10 @@ export function encodeField(value: unknown): string {
   }
 }
 
-/** One COPY text line, newline included. */
-export function encodeRow(row: readonly unknown[]): string {
+/** One COPY text line, newline included, of the fields from `first` on. */
+export function encodeRow(row: readonly unknown[], first = 0): string {
   let line = '';
-  for (let i = 0; i < row.length; i++) line += (i === 0 ? '' : '\t') + encodeField(row[i]);
+  for (let i = first; i < row.length; i++) line += (i === first ? '' : '\t') + encodeField(row[i]);
   return line + '\n';
 }
 
@@ -125,15 +130,23 @@ class CopyWriter {
 }
 
 /**
+ * Rows handed over together by an async source: one promise per batch instead of one per row,
+ * which at a million rows is a visible share of an import's time (bench/RESULTS.md).
+ */
+export interface RowBatch {
+  readonly rows: readonly (readonly unknown[])[];
+}
+
+/**
  * Streams rows into `table` with COPY … FROM STDIN (text format) and returns the number of rows
- * the server copied. Rows may come from a plain or an async iterable, so generators stream without
- * ever holding a table in memory.
+ * the server copied. Rows may come from a plain or an async iterable (of rows or of RowBatch), so
+ * generators stream without ever holding a table in memory.
  */
 export async function copyRows(
   client: pg.PoolClient | pg.Client,
   table: string,
   columns: readonly string[],
-  rows: Iterable<readonly unknown[]> | AsyncIterable<readonly unknown[]>,
+  rows: Iterable<readonly unknown[]> | AsyncIterable<readonly unknown[] | RowBatch>,
   options: CopyOptions = {},
 ): Promise<number> {
   const sql = `copy ${quoteIdent(table)} (${columns.map(quoteIdent).join(', ')}) from stdin${options.freeze ? ' with (freeze)' : ''}`;
@@ -145,11 +158,12 @@ export async function copyRows(
     buffer = '';
     await writer.write(chunk);
   };
+  const first = options.firstField ?? 0;
   const add = (row: readonly unknown[]) => {
-    if (row.length !== columns.length) {
-      throw new Error(`copyRows(${table}): row has ${row.length} fields, expected ${columns.length}`);
+    if (row.length - first !== columns.length) {
+      throw new Error(`copyRows(${table}): row has ${row.length - first} fields, expected ${columns.length}`);
     }
-    buffer += encodeRow(row);
+    buffer += encodeRow(row, first);
     return buffer.length >= CHUNK_CHARS;
   };
   try {
@@ -157,7 +171,13 @@ export async function copyRows(
       // A plain loop for sync sources: `for await` would cost a promise per row.
       for (const row of rows) if (add(row)) await flush();
     } else {
-      for await (const row of rows) if (add(row)) await flush();
+      for await (const item of rows) {
+        if (Array.isArray(item)) {
+          if (add(item)) await flush();
+        } else {
+          for (const row of (item as RowBatch).rows) if (add(row)) await flush();
+        }
+      }
     }
     if (buffer.length > 0) await flush();
   } catch (err) {

@@ -15,22 +15,39 @@ import { conflictingDuplicates } from './write/duplicates.js';
 import { recordImport } from './write/import-log.js';
 import { loadValidationEnv } from './write/registry.js';
 import { STAGING, TARGETS, createStagingSql } from './write/targets.js';
-import { duplicateRows, writeRows } from './write/write-rows.js';
+import { tryDirect } from './write/direct.js';
+import { duplicateRows, writeRows, type WriteOutcome } from './write/write-rows.js';
 
 /**
  * One import, all or nothing, in ONE transaction on `client`: stream the file through validation
- * into a temporary staging table (COPY), check what needs the whole file (duplicates), upsert,
- * rebuild the analytics reductions, log and commit. Any bad row rolls everything back; the refusal
- * is then logged in a small transaction of its own. A killed process leaves only a rolled-back
- * transaction behind.
+ * into the target (a new year's result file: `write/direct.ts`) or into a temporary staging table
+ * (COPY), check what needs the whole file (duplicates), upsert, rebuild the analytics reductions,
+ * log and commit. Any bad row rolls everything back; the refusal is then logged in a small
+ * transaction of its own. A killed process leaves only a rolled-back transaction behind.
  */
+
+/** The file, readable from its start again: the direct path falls back by reading it a second time. */
+export interface ImportSource {
+  open(): AsyncIterable<Uint8Array>;
+}
 
 export interface ImportRequest {
   kind: ImportKind;
   fileName: string;
-  source: AsyncIterable<Uint8Array>;
+  source: ImportSource;
   viewer: Viewer;
+  /** Never try the direct path (tests and the bench compare the two). */
+  stagedOnly?: boolean;
 }
+
+const NOTHING_WRITTEN: WriteOutcome = {
+  inserted: 0,
+  updated: 0,
+  repeated: 0,
+  createdRegions: 0,
+  createdMunicipalities: 0,
+  foreignKeyTriggers: true,
+};
 
 export async function runImport(
   client: pg.PoolClient | pg.Client,
@@ -41,7 +58,7 @@ export async function runImport(
   const format = FORMATS[kind];
   const db = fromPgClient(client);
   const facts = newFileFacts();
-  const bad = new BadRows();
+  let bad = new BadRows();
   const counter = { rows: 0 };
   const keyColumn =
     kind === 'schools'
@@ -71,6 +88,7 @@ export async function runImport(
     writeMilliseconds: 0,
     refreshMilliseconds: 0,
     foreignKeyTriggers: true,
+    path: 'STAGED',
     ...fields,
   });
   const refuse = async (fields: Partial<ImportReport>): Promise<ImportReport> => {
@@ -86,20 +104,40 @@ export async function runImport(
     await db.query(`select pg_advisory_xact_lock(hashtext('shnor-import'))`);
     const env = await loadValidationEnv(db, viewer.scope);
     await db.query(createStagingSql(kind));
-    const rows = stagingRows(readRecords(request.source, facts), format, env, bad, counter);
     const stagingStarted = performance.now();
-    // FREEZE: the staging table was created in this transaction, so its rows need no hint-bit writes later.
-    const staged = await copyRows(client, STAGING, ['line', ...format.stagingColumns], rows, {
-      freeze: true,
-    });
+    const readRows = () => stagingRows(readRecords(request.source.open(), facts), format, env, bad, counter);
+    const direct =
+      kind === 'schools' || request.stagedOnly
+        ? null
+        : await tryDirect(client, db, TARGETS[kind], format.stagingColumns, readRows());
+    let written: WriteOutcome | null = null;
+    let staged: number;
+    if (direct?.path === 'DIRECT') {
+      staged = direct.copied;
+      // Every row copied is new: the primary key would have failed the COPY otherwise.
+      written = { ...NOTHING_WRITTEN, inserted: staged, foreignKeyTriggers: false };
+    } else {
+      if (direct?.path === 'REREAD') {
+        // The first reading stopped midway: its facts, counts and bad rows start over with the second.
+        Object.assign(facts, newFileFacts());
+        counter.rows = 0;
+        bad = new BadRows();
+      }
+      const rows = direct?.path === 'STAGED' ? direct.rows : readRows();
+      // FREEZE: the staging table was created in this transaction, so its rows need no hint-bit writes later.
+      staged = await copyRows(client, STAGING, ['line', ...format.stagingColumns], rows, { freeze: true });
+    }
+    const path = direct?.path === 'DIRECT' ? 'DIRECT' : 'STAGED';
     const stagingMilliseconds = Math.round(performance.now() - stagingStarted);
     if (bad.count > 0) {
-      // Already refused: still list the duplicates, so the answer names every bad row at once.
-      bad.addLater(duplicateRows(await conflictingDuplicates(db, TARGETS[kind]), keyColumn));
-      return await refuse({ stagingMilliseconds });
+      // Already refused: still list the duplicates, so the answer names every bad row at once
+      // (a direct COPY that went through had none: the primary key would have stopped it).
+      if (path === 'STAGED')
+        bad.addLater(duplicateRows(await conflictingDuplicates(db, TARGETS[kind]), keyColumn));
+      return await refuse({ stagingMilliseconds, path });
     }
-    const written = await writeRows(db, kind, bad, keyColumn);
-    if (!written) return await refuse({ stagingMilliseconds });
+    written ??= await writeRows(db, kind, bad, keyColumn);
+    if (!written) return await refuse({ stagingMilliseconds, path });
     const refreshStarted = performance.now();
     const writeMilliseconds = Math.round(refreshStarted - stagingStarted) - stagingMilliseconds;
     const changed = written.inserted + written.updated > 0;
@@ -119,6 +157,7 @@ export async function runImport(
       stagingMilliseconds,
       writeMilliseconds,
       refreshMilliseconds,
+      path,
     });
     const id = await recordImport(db, viewer, accepted);
     await audit(db, viewer, 'import', `${kind}:${request.fileName}`, {

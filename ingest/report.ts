@@ -29,10 +29,19 @@ export interface ImportReport {
   createdMunicipalities: number;
   /** Whether the result table's foreign-key triggers re-checked every school (ingest/write/references.ts). */
   foreignKeyTriggers: boolean;
+  /**
+   * How the rows went in: DIRECT — COPY straight into the result table (a new year's file,
+   * ingest/write/direct.ts; then `stagingMilliseconds` is that COPY and `writeMilliseconds` 0);
+   * STAGED — through the staging table and an insert or upsert.
+   */
+  path: 'DIRECT' | 'STAGED';
   /** The data version after the import (bumped only when a row changed). */
   dataVersion: number;
   milliseconds: number;
-  /** Of which reading, validating and copying into staging (they overlap: the file streams into COPY). */
+  /**
+   * Of which reading, validating and copying into staging or, on the direct path, into the target
+   * (they overlap: the file streams into COPY); includes a direct attempt that fell back.
+   */
   stagingMilliseconds: number;
   /** Of which the duplicate checks and the upsert into the target table. */
   writeMilliseconds: number;
@@ -69,7 +78,7 @@ export function formatReport(report: ImportReport): string {
     );
   }
   lines.push(
-    `версия данных / data version ${report.dataVersion}; ${report.milliseconds} ms (staging ${report.stagingMilliseconds}, write ${report.writeMilliseconds}, analytics ${report.refreshMilliseconds})`,
+    `версия данных / data version ${report.dataVersion}; ${report.path}, ${report.milliseconds} ms (staging ${report.stagingMilliseconds}, write ${report.writeMilliseconds}, analytics ${report.refreshMilliseconds})`,
   );
   return lines.join('\n');
 }

@@ -33,9 +33,15 @@ export class BadRows {
 
 const EMPTY_FILE = reason('файл пуст: нет строки заголовков', 'the file is empty: no header row');
 
+/** The valid rows of one batch of records, each `[line, …values]`. */
+export interface StagingBatch {
+  rows: unknown[][];
+}
+
 /**
- * Records → staging rows (`[line, …values]`) of the valid rows; every defect goes to `bad`. The
- * first record is the header. After a bad header the rest is only read through (for the checksum).
+ * Records → staging rows (`[line, …values]`) of the valid rows, a batch per batch of records (a
+ * promise per row would cost more than validating it); every defect goes to `bad`. The first
+ * record is the header. After a bad header the rest is only read through (for the checksum).
  */
 export async function* stagingRows(
   batches: AsyncIterable<RecordBatch>,
@@ -43,12 +49,13 @@ export async function* stagingRows(
   env: ValidationEnv,
   bad: BadRows,
   counter: { rows: number },
-): AsyncGenerator<unknown[]> {
+): AsyncGenerator<StagingBatch> {
   let validate: RowValidator | null = null;
   let reader: RowReader | null = null;
   let headerSeen = false;
   for await (const batch of batches) {
     const { records, lines } = batch;
+    const valid: unknown[][] = [];
     for (let i = 0; i < records.length; i++) {
       const fields = records[i] as string[];
       const line = lines[i] as number;
@@ -71,9 +78,10 @@ export async function* stagingRows(
       const row = validate(reader);
       if (row) {
         row.unshift(line);
-        yield row;
+        valid.push(row);
       }
     }
+    if (valid.length) yield { rows: valid };
   }
   if (!headerSeen) bad.push({ line: 1, column: '', value: '', reason: EMPTY_FILE });
 }

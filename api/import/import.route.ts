@@ -1,4 +1,9 @@
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { type Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import busboy from 'busboy';
 import { type Request, type Response, Router } from 'express';
 import { GraphQLError } from 'graphql';
@@ -10,9 +15,11 @@ import { Role, type Viewer } from '../auth/viewer.js';
 import { type Knex } from '../db/database.js';
 
 /**
- * `POST /import/:kind`: a file upload streamed straight into the import pipeline (never buffered
- * whole): multipart/form-data with the field `file`, or the raw file as the body (`text/csv`, the
- * XLSX MIME type or application/octet-stream) with `?filename=`. Same authentication as /graphql.
+ * `POST /import/:kind`: a file upload, spooled to a temporary file (never held in memory) and
+ * imported from there — the direct path may read the file twice (ingest/write/direct.ts), and the
+ * pool's connection is taken only once the upload has arrived. multipart/form-data with the field
+ * `file`, or the raw file as the body (`text/csv`, the XLSX MIME type or application/octet-stream)
+ * with `?filename=`. Same authentication as /graphql.
  * 200 accepted, 422 refused (every bad row), 400 unknown kind or unreadable file, 403 other roles.
  */
 
@@ -62,6 +69,18 @@ function uploadOf(req: Request): Promise<Upload | null> {
     parser.on('error', reject);
     req.pipe(parser);
   });
+}
+
+/** Runs `fn` with the upload as a re-openable file in a directory of its own, removed afterwards. */
+async function withSpooled<T>(stream: Readable, fn: (open: () => Readable) => Promise<T>): Promise<T> {
+  const dir = await mkdtemp(join(tmpdir(), 'shnor-upload-'));
+  try {
+    const file = join(dir, 'upload');
+    await pipeline(stream, createWriteStream(file));
+    return await fn(() => createReadStream(file, { highWaterMark: 1 << 16 }));
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }
 
 /** A connection of the server's pool for the import's transaction (COPY needs a node-postgres client). */
@@ -119,8 +138,10 @@ export function importRouter({ knex, viewerOf }: ImportRouteOptions): Router {
           'Send the file as multipart/form-data (field «file») or as the body with Content-Type text/csv or the XLSX type',
         );
       }
-      const report = await withConnection(knex, (client) =>
-        runImport(client, { kind, fileName: upload.fileName, source: upload.stream, viewer }),
+      const report = await withSpooled(upload.stream, (open) =>
+        withConnection(knex, (client) =>
+          runImport(client, { kind, fileName: upload.fileName, source: { open }, viewer }),
+        ),
       );
       res.status(statusOf(report)).json(report);
     } catch (error) {

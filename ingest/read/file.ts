@@ -53,6 +53,11 @@ class ByteTap {
     for (let chunk = await this.next(); chunk; chunk = await this.next()) yield chunk;
   }
 
+  /** Stops reading early (the reader was abandoned): a file stream is closed now, not when collected. */
+  async close(): Promise<void> {
+    await this.iterator.return?.();
+  }
+
   async finish(): Promise<void> {
     while (await this.next()) {
       // draining: only the hash needs these bytes
@@ -67,17 +72,24 @@ export async function* readRecords(
   facts: FileFacts,
 ): AsyncGenerator<RecordBatch> {
   const tap = new ByteTap(source, facts);
-  const first = await tap.peek();
-  const isZip = first !== null && ZIP_MAGIC.every((b, i) => first[i] === b);
-  facts.format = isZip ? 'xlsx' : 'csv';
-  if (isZip) {
-    // Loaded only for XLSX files: ExcelJS is a sizeable share of a small process's memory.
-    const { xlsxRecords } = await import('./xlsx.js');
-    yield* xlsxRecords(tap.chunks());
-  } else {
-    yield* csvRecords(decodeText(tap.chunks(), (encoding) => (facts.encoding = encoding)));
+  let complete = false;
+  try {
+    const first = await tap.peek();
+    const isZip = first !== null && ZIP_MAGIC.every((b, i) => first[i] === b);
+    facts.format = isZip ? 'xlsx' : 'csv';
+    if (isZip) {
+      // Loaded only for XLSX files: ExcelJS is a sizeable share of a small process's memory.
+      const { xlsxRecords } = await import('./xlsx.js');
+      yield* xlsxRecords(tap.chunks());
+    } else {
+      yield* csvRecords(decodeText(tap.chunks(), (encoding) => (facts.encoding = encoding)));
+    }
+    await tap.finish();
+    complete = true;
+  } finally {
+    // A consumer that stops early (the direct write falling back to staging) releases the source.
+    if (!complete) await tap.close();
   }
-  await tap.finish();
 }
 
 export function newFileFacts(): FileFacts {

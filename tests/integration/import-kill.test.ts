@@ -52,11 +52,12 @@ it('leaves the tables and the import log as they were', async () => {
     { env: { ...process.env, DATABASE_URL: fresh.url }, stdio: 'ignore' },
   );
   const exited = new Promise((resolve) => child.once('exit', resolve));
-  // Mid-file: the import's COPY is running on the server.
+  // Mid-file: the import's COPY is running on the server (years not stored yet: straight into vpr_result).
   const database = new URL(fresh.url).pathname.slice(1);
   for (let i = 0; ; i++) {
     const { rows } = await db.query(
-      `select 1 from pg_stat_activity where datname = $1 and query ilike 'copy "import_staging"%' and state = 'active'`,
+      `select 1 from pg_stat_activity where datname = $1 and state = 'active'
+         and (query ilike 'copy "import_staging"%' or query ilike 'copy "vpr_result"%')`,
       [database],
     );
     if (rows.length) break;

@@ -14,6 +14,7 @@ export async function importBytes(
   bytes: Uint8Array | string,
   fileName = `test.${kind}.csv`,
   viewer: Viewer = TEST_IMPORTER,
+  options: { stagedOnly?: boolean } = {},
 ): Promise<ImportReport> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
@@ -23,7 +24,8 @@ export async function importBytes(
     const chunks = Array.from({ length: Math.ceil(data.length / 97) }, (_, i) =>
       data.subarray(i * 97, i * 97 + 97),
     );
-    return await runImport(client, { kind, fileName, source: Readable.from(chunks), viewer });
+    const source = { open: () => Readable.from(chunks) };
+    return await runImport(client, { kind, fileName, source, viewer, ...options });
   } finally {
     await client.end();
   }
