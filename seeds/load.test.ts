@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeChecksum } from './generate.js';
 import { loadSeed, seedManifest } from './load.js';
 import { migrate } from '../schema/migrate.js';
+import { dropTestDatabase } from '../tests/support/fresh-database.js';
 
 const ADMIN_URL = process.env.TEST_DATABASE_ADMIN_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 
@@ -23,7 +24,7 @@ describe('loadSeed', () => {
 
   afterAll(async () => {
     await pool?.end();
-    await admin.query(`drop database if exists ${name} with (force)`);
+    await dropTestDatabase(admin, name);
     await admin.end();
   });
 

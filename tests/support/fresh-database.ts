@@ -12,6 +12,23 @@ export interface FreshDatabase {
 let counter = 0;
 
 /**
+ * Drops a test database once its connections are gone: a pool's end() can resolve while an idle
+ * client is still closing, and a forced drop would then terminate it — an error event in the test
+ * process. Waits up to 3 s for them to leave, then forces whatever is left.
+ */
+export async function dropTestDatabase(admin: pg.Client, name: string): Promise<void> {
+  for (let i = 0; i < 30; i += 1) {
+    const { rows } = await admin.query<{ n: number }>(
+      `select count(*)::int as n from pg_stat_activity where datname = $1`,
+      [name],
+    );
+    if (rows[0]?.n === 0) break;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  await admin.query(`drop database if exists ${name} with (force)`);
+}
+
+/**
  * A database of a test file's own, migrated and (unless `seed: 'none'`) loaded with the demo
  * country: for tests that write (imports, list workflow) and must not disturb the run's shared one.
  */
@@ -42,7 +59,7 @@ export async function createFreshDatabase(options: { seed?: 'demo' | 'none' } = 
       const client = new pg.Client({ connectionString: ADMIN_URL });
       await client.connect();
       try {
-        await client.query(`drop database if exists ${name} with (force)`);
+        await dropTestDatabase(client, name);
       } finally {
         await client.end();
       }

@@ -2,6 +2,7 @@ import pg from 'pg';
 import { type TestProject } from 'vitest/node';
 import { migrate } from '../../schema/migrate.js';
 import { loadSeed } from '../../seeds/load.js';
+import { dropTestDatabase } from './fresh-database.js';
 
 /**
  * One fresh PostgreSQL database per test run, migrated and loaded with the demo country; dropped at
@@ -31,7 +32,7 @@ export default async function setup(project: TestProject) {
   project.provide('databaseUrl', databaseUrl);
 
   return async () => {
-    await admin.query(`drop database if exists ${name} with (force)`);
+    await dropTestDatabase(admin, name);
     await admin.end();
   };
 }
