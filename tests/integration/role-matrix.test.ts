@@ -234,6 +234,30 @@ describe.each(ROLES)('%s', (role) => {
     else expect(denominators.every((d) => d === 0)).toBe(true);
   });
 
+  it('exports hold the slice only: another region’s candidates are a header alone, per-school rows never public', async () => {
+    const token = await tokenOf(role);
+    const download = async (path: string) => {
+      const response = await fetch(`${server.url}${path}`, {
+        headers: token ? { authorization: `Bearer ${token}` } : {},
+      });
+      return { status: response.status, lines: (await response.text()).split('\r\n').filter(Boolean) };
+    };
+    const other = await download(`/export/candidates.csv?year=2026&regionCodes=${OUTSIDE_REGION}`);
+    expect(other.status).toBe(200);
+    if (isMinistry) expect(other.lines.length).toBeGreaterThan(1);
+    else expect(other.lines.length).toBe(1);
+    const perSchool = await download('/export/vpr-statistics.csv?groupBy=SCHOOL&years=2026');
+    if (isPublic) expect(perSchool.status).toBe(403);
+    else {
+      expect(perSchool.status).toBe(200);
+      expect(perSchool.lines.length - 1).toBe(
+        await sqlNumber(
+          `select count(distinct s.id) as n ${FROM_SCHOOLS} join vpr_result v on v.school_id = s.id where v.year = 2026 and ${sliceOf(role)}`,
+        ),
+      );
+    }
+  });
+
   it('the audit log is the ministry’s; methodology versions are the ministry’s and regional analysts’', async () => {
     const log = await ask(role, `{ auditLog(first: 1) { totalCount } }`);
     if (isMinistry) ok(log);
