@@ -38,10 +38,8 @@ export async function readAudit(
   if (beforeId) conditions.push(`id < $${params.push(beforeId)}`);
   if (action) conditions.push(`action = $${params.push(action)}`);
   const where = conditions.length ? `where ${conditions.join(' and ')}` : '';
-  const rows = await db.query<AuditEntry & Record<string, unknown>>(
+  return db.query<AuditEntry & Record<string, unknown>>(
     `select id::text as id, at, actor, role, scope, action, target, details from audit_log ${where} order by audit_log.id desc limit $${params.push(first + 1)}`,
     params,
   );
-  // The server's connections return timestamps as text; GraphQL's DateTime wants a Date.
-  return rows.map((row) => ({ ...row, at: new Date(row.at) }));
 }

@@ -1,9 +1,26 @@
+import pg from 'pg';
 import { fromPgClient, type Queryable, type Row } from '../../analytics/sql/queryable.js';
 import { type Knex } from './database.js';
 import { noteStatement } from './statement-counter.js';
 
 interface PgConnection {
-  query(sql: string, params?: unknown[]): Promise<{ rows: Row[] }>;
+  query(config: { text: string; values: unknown[]; types: typeof PG_TYPES }): Promise<{ rows: Row[] }>;
+}
+
+/**
+ * node-postgres' own parsers. MikroORM gives its connections overrides that keep timestamps as text
+ * (for its own hydration); rows read here must look the same as through a plain pg pool (a Date).
+ */
+const PG_TYPES = { getTypeParser: pg.types.getTypeParser };
+
+function send(connection: PgConnection, sql: string, params: readonly unknown[] = []) {
+  return connection.query({ text: sql, values: [...params], types: PG_TYPES });
+}
+
+/** A statement of the request's own, counted (begin/commit/rollback are sent uncounted). */
+function run(connection: PgConnection, sql: string, params: readonly unknown[] = []) {
+  noteStatement();
+  return send(connection, sql, params);
 }
 
 /**
@@ -26,20 +43,16 @@ export function knexQueryable(knex: Knex): Queryable {
   };
   return {
     query: <R extends Row>(sql: string, params: readonly unknown[] = []) =>
-      borrow(async (c) => {
-        noteStatement();
-        return (await c.query(sql, [...params])).rows as R[];
-      }),
+      borrow(async (c) => (await run(c, sql, params)).rows as R[]),
     transaction: (fn) =>
       borrow(async (c) => {
-        await c.query('begin');
+        await send(c, 'begin');
         try {
-          const counted: PgConnection = { query: (sql, params) => (noteStatement(), c.query(sql, params)) };
-          const result = await fn(fromPgClient(counted));
-          await c.query('commit');
+          const result = await fn(fromPgClient({ query: (sql, params) => run(c, sql, params) }));
+          await send(c, 'commit');
           return result;
         } catch (error) {
-          await c.query('rollback').catch(() => undefined);
+          await send(c, 'rollback').catch(() => undefined);
           throw error;
         }
       }),

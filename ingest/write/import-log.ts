@@ -82,12 +82,10 @@ export async function readImports(
   const params: unknown[] = [];
   const conditions = filters(params, options.kind, options.own);
   if (options.beforeId) conditions.push(`id < $${params.push(options.beforeId)}`);
-  const rows = await db.query<ImportLogEntry & Record<string, unknown>>(
+  return db.query<ImportLogEntry & Record<string, unknown>>(
     `select ${COLUMNS} from import_log ${whereOf(conditions)} order by import_log.id desc limit $${params.push(options.first + 1)}`,
     params,
   );
-  // The API's connections return timestamps as text (MikroORM's type parsers): a Date for DateTime.
-  return rows.map((row) => ({ ...row, at: new Date(row.at) }));
 }
 
 export async function countImports(db: Queryable, kind: string | null, own: Viewer | null): Promise<number> {

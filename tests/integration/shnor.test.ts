@@ -242,14 +242,16 @@ describe('shnorSummary and methodologies', () => {
           {
             methodologies {
               name
+              createdAt
             }
           }
         `,
       ),
-    ) as { methodologies: { name: string }[] };
+    ) as { methodologies: { name: string; createdAt: string }[] };
     expect(listed.methodologies.map((m) => m.name)).toEqual(
       expect.arrayContaining(['default-v1', 'strict-test']),
     );
+    for (const m of listed.methodologies) expect(Date.parse(m.createdAt)).not.toBeNaN();
     const strict = dataOf(
       await graphql(
         server.url,

@@ -2,9 +2,23 @@ import { type Knex } from '@mikro-orm/postgresql';
 import { restrictToScope } from '../../auth/scope.js';
 import { Role, type Viewer } from '../../auth/viewer.js';
 import { forbidden } from './list-errors.js';
-import { LIST_COLUMNS, type ListRow, withDates } from './list-store.js';
+import { LIST_COLUMNS, type ListRow } from './list-store.js';
 
 /** Checked first, before any list is looked up: other roles learn nothing about lists. */
+/**
+ * This read goes through knex's query builder (for the scope rule), whose connections keep
+ * timestamps as text (MikroORM's parsers); the Queryable reads of list-store.ts get Dates already.
+ */
+function withDates(row: ListRow): ListRow {
+  const date = (value: Date | null) => (typeof value === 'string' ? new Date(value) : value);
+  return {
+    ...row,
+    createdAt: date(row.createdAt) as Date,
+    approvedAt: date(row.approvedAt),
+    publishedAt: date(row.publishedAt),
+  };
+}
+
 export function assertListEditor(viewer: Viewer): void {
   if (viewer.role !== Role.MINISTRY && viewer.role !== Role.REGION_ANALYST) {
     throw forbidden('Only the ministry and regional analysts may change ШНОР lists');

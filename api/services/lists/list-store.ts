@@ -55,21 +55,6 @@ const ENTRY_COLUMNS = `list_id::text as "listId", school_id as "schoolId", posit
 
 type Rows<T> = T & Record<string, unknown>;
 
-/** The server's pg connections hand timestamps over as text (the ORM's setting); GraphQL wants dates. */
-function asDate<T extends Date | null>(value: T | string): T {
-  return (typeof value === 'string' ? new Date(value) : value) as T;
-}
-
-export function withDates<
-  T extends Partial<Record<'createdAt' | 'approvedAt' | 'publishedAt' | 'decidedAt', Date | null>>,
->(row: T): T {
-  const out: T = { ...row };
-  for (const key of ['createdAt', 'approvedAt', 'publishedAt', 'decidedAt'] as const) {
-    if (key in out) out[key] = asDate(out[key] as Date | null) as T[typeof key];
-  }
-  return out;
-}
-
 /**
  * The list row; `lock`: locked until the end of the transaction, so a decision and an approval
  * of the same list never interleave.
@@ -79,7 +64,7 @@ export async function findList(db: Queryable, id: string, lock = false): Promise
     `select ${LIST_COLUMNS} from shnor_list l where l.id = $1${lock ? ' for update' : ''}`,
     [id],
   );
-  return row ? withDates(row) : null;
+  return row ?? null;
 }
 
 /** The approved or published list of a year and region, if any (at most one exists). */
@@ -144,21 +129,19 @@ export async function insertEntries(tx: Queryable, listId: string, entries: read
 
 /** The entries of several lists, in list order. */
 export async function readEntries(db: Queryable, listIds: readonly string[]): Promise<EntryRow[]> {
-  const rows = await db.query<Rows<EntryRow>>(
+  return db.query<Rows<EntryRow>>(
     `select ${ENTRY_COLUMNS} from shnor_list_entry where list_id = any($1::bigint[]) order by list_id, position`,
     [listIds],
   );
-  return rows.map(withDates);
 }
 
 export async function readDecisions(db: Queryable, listIds: readonly string[]): Promise<DecisionRow[]> {
-  const rows = await db.query<Rows<DecisionRow>>(
+  return db.query<Rows<DecisionRow>>(
     `select id::text as id, list_id::text as "listId", school_id as "schoolId", decision, justification,
        decided_by as "decidedBy", decided_at as "decidedAt"
      from shnor_list_decision where list_id = any($1::bigint[]) order by shnor_list_decision.id`,
     [listIds],
   );
-  return rows.map((r) => ({ ...r, decidedAt: asDate(r.decidedAt) }));
 }
 
 /**
@@ -181,7 +164,7 @@ export async function writeDecision(
      values ($1, $2, $3, $4, $5, $6)`,
     [d.listId, entry.schoolId, d.decision, d.justification, d.decidedBy, entry.decidedAt],
   );
-  return withDates(entry);
+  return entry;
 }
 
 /** Moves a list to APPROVED or PUBLISHED, stamping who and when. */
