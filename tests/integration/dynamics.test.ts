@@ -1,19 +1,8 @@
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningServer } from '../../api/server.js';
+import { describe, expect, it } from 'vitest';
 import { dataOf, graphql } from '../support/graphql-client.js';
-import { startTestServer, testDatabaseUrl } from '../support/server.js';
+import { serverAndDatabase } from '../support/server.js';
 
-let server: RunningServer;
-let db: pg.Pool;
-beforeAll(async () => {
-  server = await startTestServer();
-  db = new pg.Pool({ connectionString: testDatabaseUrl(), max: 2 });
-});
-afterAll(async () => {
-  await server.close();
-  await db.end();
-});
+const { server, db } = serverAndDatabase();
 
 type Point = { year: number; significant: boolean | null } & Record<
   'value' | 'numerator' | 'denominator' | 'delta' | 'trend' | 'z',

@@ -1,21 +1,10 @@
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { type MethodologyParams } from '../../analytics/methodology/params.js';
 import { markerParamsKey } from '../../analytics/sql/keys.js';
-import { type RunningServer } from '../../api/server.js';
 import { dataOf, graphql } from '../support/graphql-client.js';
-import { startTestServer, testDatabaseUrl } from '../support/server.js';
+import { serverAndDatabase } from '../support/server.js';
 
-let server: RunningServer;
-let db: pg.Pool;
-beforeAll(async () => {
-  server = await startTestServer();
-  db = new pg.Pool({ connectionString: testDatabaseUrl(), max: 2 });
-});
-afterAll(async () => {
-  await server.close();
-  await db.end();
-});
+const { server, db } = serverAndDatabase();
 
 const YEAR = 2025;
 const LABEL: Record<string, string> = { RU: 'РУ', MA: 'МА', MAA: 'МАУ' };

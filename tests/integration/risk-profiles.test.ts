@@ -1,20 +1,9 @@
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningServer } from '../../api/server.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { dataOf, graphql } from '../support/graphql-client.js';
-import { startTestServer, testDatabaseUrl } from '../support/server.js';
+import { serverAndDatabase } from '../support/server.js';
 
-let server: RunningServer;
-let db: pg.Pool;
+const { server, db } = serverAndDatabase();
 const sql = async <T>(text: string, params: unknown[] = []) => (await db.query(text, params)).rows as T[];
-beforeAll(async () => {
-  server = await startTestServer();
-  db = new pg.Pool({ connectionString: testDatabaseUrl(), max: 2 });
-});
-afterAll(async () => {
-  await server.close();
-  await db.end();
-});
 
 const YEAR = 2025;
 

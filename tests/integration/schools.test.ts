@@ -1,21 +1,9 @@
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningServer } from '../../api/server.js';
+import { describe, expect, it } from 'vitest';
 import { SchoolsPageDocument, SchoolWithResultsDocument } from '../../api/operations/generated/graphql.js';
 import { dataOf, graphql } from '../support/graphql-client.js';
-import { startTestServer, testDatabaseUrl } from '../support/server.js';
+import { serverAndDatabase } from '../support/server.js';
 
-let server: RunningServer;
-let db: pg.Pool;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  db = new pg.Pool({ connectionString: testDatabaseUrl(), max: 2 });
-});
-afterAll(async () => {
-  await server.close();
-  await db.end();
-});
+const { server, db } = serverAndDatabase();
 
 describe('schools: Relay pagination', () => {
   it('pages through every school of a region exactly once, in code order, totalCount included', async () => {

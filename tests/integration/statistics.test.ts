@@ -1,24 +1,13 @@
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   GiaStatisticsDocument,
   VprStatisticsByRegionDocument,
   VprStatisticsBySubjectDocument,
 } from '../../api/operations/generated/graphql.js';
-import { type RunningServer } from '../../api/server.js';
 import { dataOf, graphql } from '../support/graphql-client.js';
-import { startTestServer, testDatabaseUrl } from '../support/server.js';
+import { serverAndDatabase } from '../support/server.js';
 
-let server: RunningServer;
-let db: pg.Pool;
-beforeAll(async () => {
-  server = await startTestServer();
-  db = new pg.Pool({ connectionString: testDatabaseUrl(), max: 2 });
-});
-afterAll(async () => {
-  await server.close();
-  await db.end();
-});
+const { server, db } = serverAndDatabase();
 
 const REGION_SUMS = `select g.code, v.year, count(distinct s.id)::int as schools, sum(participants)::int as n,
   sum(n2)::int as n2, sum(n4 + n5)::int as good

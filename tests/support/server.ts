@@ -1,4 +1,5 @@
-import { inject } from 'vitest';
+import pg from 'pg';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { loadConfig } from '../../api/config.js';
 import { type RunningServer, startServer } from '../../api/server.js';
 
@@ -17,4 +18,30 @@ export function startTestServerOn(databaseUrl: string, env: NodeJS.ProcessEnv = 
 
 export function testDatabaseUrl(): string {
   return inject('databaseUrl');
+}
+
+/**
+ * What most test files share: the real server, started before their tests and closed after, and a
+ * pool on the run's database for the SQL that recomputes the expected figures.
+ */
+export function serverAndDatabase(env: NodeJS.ProcessEnv = {}): {
+  server: { readonly url: string };
+  db: pg.Pool;
+} {
+  const db = new pg.Pool({ connectionString: testDatabaseUrl(), max: 2 });
+  let running: RunningServer | undefined;
+  beforeAll(async () => {
+    running = await startTestServer(env);
+  });
+  afterAll(async () => {
+    await running?.close();
+    await db.end();
+  });
+  const server = {
+    get url(): string {
+      if (!running) throw new Error('the test server is not started yet (use it inside a test)');
+      return running.url;
+    },
+  };
+  return { server, db };
 }
