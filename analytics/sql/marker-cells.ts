@@ -45,32 +45,15 @@ keys as materialized (
   union
   select school_id, (y4 + 1)::smallint, 5::smallint, subject from cohort
 )
-select v.school_id, m.region_id, s.type::text as school_type, v.year, v.grade, v.subject::text as subject,
-       v.participants, v.n2, v.n3, v.n4, v.n5, v.raised, v.scores, v.max_score
+select v.school_id as "schoolId", m.region_id as "regionId", s.type::text as "schoolType", v.year, v.grade,
+       v.subject::text as subject, v.participants, v.n2, v.n3, v.n4, v.n5, v.raised, v.scores, v.max_score as "maxScore"
 from keys k
 join vpr_result v on v.school_id = k.school_id and v.year = k.year and v.grade = k.grade and v.subject = k.subject
 join school s on s.id = v.school_id join municipality m on m.id = s.municipality_id`;
 
-interface CellRow {
-  school_id: number;
-  region_id: number;
-  school_type: string;
-  year: number;
-  grade: number;
-  subject: string;
-  participants: number;
-  n2: number;
-  n3: number;
-  n4: number;
-  n5: number;
-  raised: number | null;
-  scores: number[] | null;
-  max_score: number | null;
-}
-
 export async function readMarkerCandidates(db: Queryable, p: MethodologyParams): Promise<VprCell[]> {
   const m = p.markers;
-  const rows = await db.query<CellRow & Record<string, unknown>>(CANDIDATES_SQL, [
+  return db.query<VprCell & Record<string, unknown>>(CANDIDATES_SQL, [
     m.minMarkerN,
     m.highVsRegionExemptTypes,
     m.highVsRegionQualityGap,
@@ -82,20 +65,4 @@ export async function readMarkerCandidates(db: Queryable, p: MethodologyParams):
     m.cohortSubjects,
     m.cohortDropMeanMark,
   ]);
-  return rows.map((r) => ({
-    schoolId: r.school_id,
-    regionId: r.region_id,
-    schoolType: r.school_type,
-    year: r.year,
-    grade: r.grade,
-    subject: r.subject,
-    participants: r.participants,
-    n2: r.n2,
-    n3: r.n3,
-    n4: r.n4,
-    n5: r.n5,
-    raised: r.raised,
-    scores: r.scores,
-    maxScore: r.max_score,
-  }));
 }

@@ -43,31 +43,11 @@ export async function readMarkers(
   const params: unknown[] = [markerParamsKey(p)];
   if (years) conditions.push(`year = any($${params.push(years)}::int[])`);
   if (schoolIds) conditions.push(`school_id = any($${params.push(schoolIds)}::int[])`);
-  const rows = await db.query<{
-    school_id: number;
-    year: number;
-    grade: number;
-    subject: string;
-    code: Marker['code'];
-    value: number;
-    threshold: number;
-    region_value: number | null;
-    detail: string;
-  }>(
-    `select school_id, year, grade, subject::text as subject, code, value, threshold, region_value, detail
+  return db.query<Marker & Record<string, unknown>>(
+    `select school_id as "schoolId", year, grade, subject::text as subject, code, value, threshold,
+            region_value as "regionValue", detail
      from objectivity_marker where ${conditions.join(' and ')}
      order by school_id, year, grade, subject, code`,
     params,
   );
-  return rows.map((r) => ({
-    schoolId: r.school_id,
-    year: r.year,
-    grade: r.grade,
-    subject: r.subject,
-    code: r.code,
-    value: r.value,
-    threshold: r.threshold,
-    regionValue: r.region_value,
-    detail: r.detail,
-  }));
 }

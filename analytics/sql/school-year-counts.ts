@@ -29,20 +29,6 @@ export async function buildSchoolYearCounts(db: Queryable, p: MethodologyParams)
   await buildCountFrames(db, key);
 }
 
-interface CountsRow {
-  school_id: number;
-  municipality_id: number;
-  region_id: number;
-  type: string;
-  year: number;
-  vpr_n2: number;
-  vpr_n: number;
-  oge_n2: number;
-  oge_n: number;
-  ege_below: number;
-  ege_n: number;
-}
-
 /**
  * The counts of some years with the school's place and type: the frame §1–§2 work on. Read from the
  * packed frames; row by row only in a database whose reductions were built before frames existed.
@@ -54,24 +40,12 @@ export async function readSchoolYearCounts(
 ): Promise<SchoolYearCounts[]> {
   const framed = await readCountFrames(db, subjectSetKey(p), years);
   if (framed) return framed;
-  const rows = await db.query<CountsRow & Record<string, unknown>>(
-    `select c.school_id, s.municipality_id, m.region_id, s.type, c.year,
-            c.vpr_n2, c.vpr_n, c.oge_n2, c.oge_n, c.ege_below, c.ege_n
+  return db.query<SchoolYearCounts & Record<string, unknown>>(
+    `select c.school_id as "schoolId", s.municipality_id as "municipalityId", m.region_id as "regionId",
+            s.type as "schoolType", c.year, c.vpr_n2 as "vprN2", c.vpr_n as "vprN", c.oge_n2 as "ogeN2",
+            c.oge_n as "ogeN", c.ege_below as "egeBelow", c.ege_n as "egeN"
      from school_year_counts c join school s on s.id = c.school_id join municipality m on m.id = s.municipality_id
      where c.set_key = $1 and c.year = any($2::int[])`,
     [subjectSetKey(p), years],
   );
-  return rows.map((r) => ({
-    schoolId: r.school_id,
-    municipalityId: r.municipality_id,
-    regionId: r.region_id,
-    schoolType: r.type,
-    year: r.year,
-    vprN2: r.vpr_n2,
-    vprN: r.vpr_n,
-    ogeN2: r.oge_n2,
-    ogeN: r.oge_n,
-    egeBelow: r.ege_below,
-    egeN: r.ege_n,
-  }));
 }
