@@ -76,16 +76,18 @@ export async function frozenListOf(db: Queryable, year: number, regionId: number
   return row?.id ?? null;
 }
 
-export interface NewList {
-  year: number;
-  regionId: number;
-  methodologyName: string;
-  methodologyHash: string;
-  methodologyParams: unknown;
-  dataVersion: number;
-  previousListId: string | null;
-  createdBy: string;
-}
+/** What a new list is written with; the rest (id, status, stamps) the database fills in. */
+export type NewList = Pick<
+  ListRow,
+  | 'year'
+  | 'regionId'
+  | 'methodologyName'
+  | 'methodologyHash'
+  | 'methodologyParams'
+  | 'dataVersion'
+  | 'previousListId'
+  | 'createdBy'
+>;
 
 export async function insertList(tx: Queryable, list: NewList): Promise<string> {
   const [row] = await tx.query<{ id: string }>(
