@@ -1,16 +1,14 @@
 import { createWriteStream } from 'node:fs';
 import { userInfo } from 'node:os';
 import { startApollo } from '../apollo.js';
-import { audit } from '../audit/audit-log.js';
 import { Role, type Viewer } from '../auth/viewer.js';
 import { loadConfig } from '../config.js';
 import { createContext } from '../context.js';
 import { openDatabase } from '../db/database.js';
 import { AnalyticsCache } from '../services/analytics/cache.js';
 import { EXPORTS } from './catalogue.js';
-import { ExportError, runExport, variablesFromQuery } from './run-export.js';
-import { csvWriter, xlsxWriter } from './table-writer.js';
-import { executorFor } from './export.route.js';
+import { exportAs, exportFileOf } from './export-as.js';
+import { ExportError } from './run-export.js';
 
 /**
  * The exports of GET /export/… from the command line, as the ministry (uses DATABASE_URL):
@@ -18,12 +16,11 @@ import { executorFor } from './export.route.js';
  * Without --out, CSV goes to standard output. Recorded in the audit log like any export.
  */
 const [file = '', ...rest] = process.argv.slice(2);
-const [, name = '', format = ''] = /^([a-z-]+)\.(csv|xlsx)$/.exec(file) ?? [];
-const definition = EXPORTS.get(name);
+const target = exportFileOf(file);
 const params: Record<string, string> = {};
 for (let i = 0; i < rest.length; i += 2) params[(rest[i] ?? '').replace(/^--/, '')] = rest[i + 1] ?? '';
 const { out, ...query } = params;
-if (!definition || (format === 'xlsx' && !out)) {
+if (!target || (target.format === 'xlsx' && !out)) {
   console.error(
     `usage: npm run export -- <${[...EXPORTS.keys()].join('|')}>.<csv|xlsx> [--param value …] [--out FILE] (xlsx needs --out)`,
   );
@@ -37,12 +34,9 @@ const orm = await openDatabase(url);
 const apollo = await startApollo(config);
 try {
   const context = createContext(orm.em.getKnex(), config, viewer, { count: 0 }, new AnalyticsCache(0));
-  const variables = variablesFromQuery(definition, query);
-  const stream = out ? createWriteStream(out) : process.stdout;
-  const rows = await runExport(definition, executorFor(apollo, context), variables, () =>
-    format === 'csv' ? csvWriter(stream) : xlsxWriter(stream, definition.sheet),
+  const rows = await exportAs(apollo, context, target, query, () =>
+    out ? createWriteStream(out) : process.stdout,
   );
-  await audit(context.db, viewer, 'export', file, { variables, rows });
   console.error(`${rows} rows${out ? ` → ${out}` : ''}`);
 } catch (error) {
   console.error(error instanceof ExportError ? JSON.stringify(error.errors, null, 2) : error);

@@ -1,27 +1,17 @@
 import { type ApolloServer } from '@apollo/server';
 import express, { type Request, type Response, type Router } from 'express';
 import { GraphQLError } from 'graphql';
-import { audit } from '../audit/audit-log.js';
 import { type Viewer } from '../auth/viewer.js';
 import { type Context } from '../context.js';
 import { EXPORTS } from './catalogue.js';
-import { ExportError, runExport, variablesFromQuery, type Execute } from './run-export.js';
-import { csvWriter, xlsxWriter } from './table-writer.js';
+import { exportAs, exportFileOf } from './export-as.js';
+import { ExportError } from './run-export.js';
 
 export interface ExportDeps {
   apollo: ApolloServer<Context>;
   /** The API's own authentication: the same viewer a GraphQL request would get. */
   viewerOf(req: Request): Promise<Viewer>;
   contextFor(viewer: Viewer): Context;
-}
-
-/** Runs an operation through Apollo as the viewer: validation, query limits, resolvers, formatError. */
-export function executorFor(apollo: ApolloServer<Context>, context: Context): Execute {
-  return async (document, variables) => {
-    const response = await apollo.executeOperation({ query: document, variables }, { contextValue: context });
-    if (response.body.kind !== 'single') throw new Error('an export operation must not stream');
-    return response.body.singleResult;
-  };
 }
 
 function sendErrors(res: Response, status: number, errors: readonly unknown[]): void {
@@ -35,9 +25,8 @@ function sendErrors(res: Response, status: number, errors: readonly unknown[]): 
 export function exportRouter(deps: ExportDeps): Router {
   const router = express.Router();
   router.get('/export/:file', async (req, res) => {
-    const [, name = '', format = ''] = /^([a-z-]+)\.(csv|xlsx)$/.exec(req.params.file) ?? [];
-    const definition = EXPORTS.get(name);
-    if (!definition) {
+    const target = exportFileOf(req.params.file);
+    if (!target) {
       return sendErrors(res, 404, [
         {
           message: `No export «${req.params.file}»; available: ${[...EXPORTS.keys()].map((n) => `${n}.csv, ${n}.xlsx`).join(', ')}`,
@@ -57,14 +46,11 @@ export function exportRouter(deps: ExportDeps): Router {
     }
     const context = deps.contextFor(viewer);
     try {
-      const variables = variablesFromQuery(definition, req.query as Record<string, unknown>);
-      const rows = await runExport(definition, executorFor(deps.apollo, context), variables, () => {
-        const writer = format === 'csv' ? csvWriter(res) : xlsxWriter(res, definition.sheet);
-        res.setHeader('content-type', writer.contentType);
-        res.setHeader('content-disposition', `attachment; filename="${name}.${format}"`);
-        return writer;
+      await exportAs(deps.apollo, context, target, req.query as Record<string, unknown>, (contentType) => {
+        res.setHeader('content-type', contentType);
+        res.setHeader('content-disposition', `attachment; filename="${target.file}"`);
+        return res;
       });
-      await audit(context.db, viewer, 'export', `${name}.${format}`, { variables, rows });
     } catch (error) {
       if (error instanceof ExportError && !res.headersSent)
         return sendErrors(res, error.status, error.errors);

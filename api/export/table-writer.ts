@@ -4,9 +4,15 @@ import ExcelJS from 'exceljs';
 /** One cell of an exported table: what Excel can show as a number, text or nothing. */
 export type Cell = string | number | boolean | null;
 
+export type TableFormat = 'csv' | 'xlsx';
+
+export const CONTENT_TYPES: Record<TableFormat, string> = {
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
+
 /** Writes a table row by row to a stream: constant memory whatever the export's size. */
 export interface TableWriter {
-  readonly contentType: string;
   header(columns: readonly string[]): Promise<void>;
   row(cells: readonly Cell[]): Promise<void>;
   end(): Promise<void>;
@@ -29,7 +35,6 @@ async function write(out: Writable, text: string): Promise<void> {
 /** UTF-8 with BOM and `;`, so that a double click in Excel shows Cyrillic and numbers correctly. */
 export function csvWriter(out: Writable): TableWriter {
   return {
-    contentType: 'text/csv; charset=utf-8',
     header: (columns) => write(out, `${BOM}${columns.map(csvField).join(';')}\r\n`),
     row: (cells) => write(out, `${cells.map(csvField).join(';')}\r\n`),
     end: async () => {
@@ -44,7 +49,6 @@ export function xlsxWriter(out: Writable, sheetName: string): TableWriter {
   // Views go with the sheet's options: the streaming writer emits them before the first row.
   const sheet = workbook.addWorksheet(sheetName.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
   return {
-    contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     header: async (columns) => {
       const row = sheet.addRow([...columns]);
       row.font = { bold: true };
