@@ -3,24 +3,35 @@ import { fromPgClient, type Queryable, type Row } from '../../analytics/sql/quer
 import { type Knex } from './database.js';
 import { noteStatement } from './statement-counter.js';
 
-interface PgConnection {
-  query(config: { text: string; values: unknown[]; types: typeof PG_TYPES }): Promise<{ rows: Row[] }>;
-}
-
 /**
  * node-postgres' own parsers. MikroORM gives its connections overrides that keep timestamps as text
  * (for its own hydration); rows read here must look the same as through a plain pg pool (a Date).
  */
 const PG_TYPES = { getTypeParser: pg.types.getTypeParser };
 
-function send(connection: PgConnection, sql: string, params: readonly unknown[] = []) {
+function send(connection: pg.Client, sql: string, params: readonly unknown[] = []) {
   return connection.query({ text: sql, values: [...params], types: PG_TYPES });
 }
 
 /** A statement of the request's own, counted (begin/commit/rollback are sent uncounted). */
-function run(connection: PgConnection, sql: string, params: readonly unknown[] = []) {
+function run(connection: pg.Client, sql: string, params: readonly unknown[] = []) {
   noteStatement();
   return send(connection, sql, params);
+}
+
+/** A node-postgres connection of the server's pool for the duration of `fn` (COPY and `$n` SQL need one). */
+export async function withPgConnection<T>(knex: Knex, fn: (connection: pg.Client) => Promise<T>): Promise<T> {
+  // knex's client API is untyped (`any`): the connection it lends is a node-postgres client.
+  const pool = knex.client as {
+    acquireConnection(): Promise<pg.Client>;
+    releaseConnection(c: pg.Client): Promise<void>;
+  };
+  const connection = await pool.acquireConnection();
+  try {
+    return await fn(connection);
+  } finally {
+    await pool.releaseConnection(connection);
+  }
 }
 
 /**
@@ -28,24 +39,11 @@ function run(connection: PgConnection, sql: string, params: readonly unknown[] =
  * connection borrowed from the server's own pool, so there is one pool and statements are counted.
  */
 export function knexQueryable(knex: Knex): Queryable {
-  // knex's client API is untyped (`any`): the connection it lends is a node-postgres client.
-  const client = knex.client as {
-    acquireConnection(): Promise<PgConnection>;
-    releaseConnection(c: PgConnection): Promise<void>;
-  };
-  const borrow = async <T>(fn: (connection: PgConnection) => Promise<T>): Promise<T> => {
-    const connection = await client.acquireConnection();
-    try {
-      return await fn(connection);
-    } finally {
-      await client.releaseConnection(connection);
-    }
-  };
   return {
     query: <R extends Row>(sql: string, params: readonly unknown[] = []) =>
-      borrow(async (c) => (await run(c, sql, params)).rows as R[]),
+      withPgConnection(knex, async (c) => (await run(c, sql, params)).rows as R[]),
     transaction: (fn) =>
-      borrow(async (c) => {
+      withPgConnection(knex, async (c) => {
         await send(c, 'begin');
         try {
           const result = await fn(fromPgClient({ query: (sql, params) => run(c, sql, params) }));

@@ -7,12 +7,12 @@ import { pipeline } from 'node:stream/promises';
 import busboy from 'busboy';
 import { type Request, type Response, Router } from 'express';
 import { GraphQLError } from 'graphql';
-import type pg from 'pg';
 import { runImport } from '../../ingest/import.js';
 import { isImportKind, IMPORT_KINDS } from '../../ingest/formats/types.js';
 import { type ImportReport } from '../../ingest/report.js';
 import { Role, type Viewer } from '../auth/viewer.js';
 import { type Knex } from '../db/database.js';
+import { withPgConnection } from '../db/queryable.js';
 
 /**
  * `POST /import/:kind`: a file upload, spooled to a temporary file (never held in memory) and
@@ -83,21 +83,6 @@ async function withSpooled<T>(stream: Readable, fn: (open: () => Readable) => Pr
   }
 }
 
-/** A connection of the server's pool for the import's transaction (COPY needs a node-postgres client). */
-async function withConnection<T>(knex: Knex, fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  // knex's client API is untyped (`any`): the connection it lends is a node-postgres client.
-  const pool = knex.client as {
-    acquireConnection(): Promise<pg.Client>;
-    releaseConnection(c: pg.Client): Promise<void>;
-  };
-  const client = await pool.acquireConnection();
-  try {
-    return await fn(client);
-  } finally {
-    await pool.releaseConnection(client);
-  }
-}
-
 function statusOf(report: ImportReport): number {
   if (report.status === 'ACCEPTED') return 200;
   return report.fileError ? 400 : 422;
@@ -139,7 +124,7 @@ export function importRouter({ knex, viewerOf }: ImportRouteOptions): Router {
         );
       }
       const report = await withSpooled(upload.stream, (open) =>
-        withConnection(knex, (client) =>
+        withPgConnection(knex, (client) =>
           runImport(client, { kind, fileName: upload.fileName, source: { open }, viewer }),
         ),
       );
