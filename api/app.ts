@@ -1,42 +1,54 @@
 import { expressMiddleware } from '@as-integrations/express5';
-import express, { type Express, type Request } from 'express';
+import express, { type Express, type Request, type RequestHandler } from 'express';
 import { fileURLToPath } from 'node:url';
+import { GraphQLError } from 'graphql';
 import { authenticate, type AuthSettings } from './auth/authenticate.js';
+import { callerKey, requestViewer } from './auth/request-viewer.js';
 import { loadTokenKeys } from './auth/tokens.js';
 import { type Viewer } from './auth/viewer.js';
 import { type Config } from './config.js';
 import { createContext } from './context.js';
 import { ensureDefaultMethodology } from '../analytics/sql/methodologies.js';
 import { type Orm } from './db/database.js';
+import { guardPool } from './db/pool-guard.js';
 import { knexQueryable } from './db/queryable.js';
+import { currentRequest, runInRequest, type StatementCounter } from './db/statement-counter.js';
 import { AnalyticsCache } from './services/analytics/cache.js';
-import { runCounted, type StatementCounter } from './db/statement-counter.js';
 import { healthRoutes } from './health.js';
 import { exportRouter } from './export/export.route.js';
 import { importRouter } from './import/import.route.js';
 import { rateLimit } from './limits/rate-limit.js';
+import { responseSizeLimit } from './limits/response-size.js';
 import { graphiqlRouter } from './ide/graphiql.js';
 import { startApollo } from './apollo.js';
+import { type Draining, drainingGate } from './shutdown.js';
 import {
   loadTrustedDocuments,
   mustUseTrustedDocument,
   TRUSTED_DOCUMENTS_FILE,
   trustedDocumentsMiddleware,
 } from './trusted/trusted-documents.js';
-import { GraphQLError } from 'graphql';
+import { jsonErrors } from './http-errors.js';
+import { unavailableError } from './availability.plugin.js';
+import { isUnavailable } from './errors.js';
 
 export const EXAMPLES_FILE = fileURLToPath(new URL('./operations/examples.graphql', import.meta.url));
 
 export interface App {
   app: Express;
+  /** Refuses new requests (503) and reports when the in-flight ones have finished. */
+  draining: Draining;
+  /** Cancels the statements of every request still open (after the shutdown grace). */
+  cancelAll(): void;
   stop(): Promise<void>;
 }
 
-/** The HTTP application: health probes, the offline IDE, and GraphQL. */
-export async function createApp(orm: Orm, config: Config): Promise<App> {
+/** The HTTP application: health probes, the offline IDE, GraphQL and the file routes. */
+export async function createApp(orm: Orm, config: Config, databaseUrl: string): Promise<App> {
   const apollo = await startApollo(config);
 
   const knex = orm.em.getKnex();
+  const pool = guardPool(knex, databaseUrl, config.pool);
   const analyticsCache = new AnalyticsCache(config.analyticsCacheSize);
   const auth: AuthSettings = {
     devMode: config.authDevMode,
@@ -46,47 +58,92 @@ export async function createApp(orm: Orm, config: Config): Promise<App> {
       jwksFile: config.jwksFile,
       issuer: config.jwtIssuer,
       audience: config.jwtAudience,
+      maxLifetimeSeconds: config.maxTokenLifetimeSeconds,
     }),
   };
   await ensureDefaultMethodology(knexQueryable(knex));
-  // One way to learn who asks and to build what resolvers get, for GraphQL and the file routes alike.
-  const viewerOf = (req: Request) => authenticate(req.headers.authorization, auth, knex);
-  const contextFor = (viewer: Viewer, statements: StatementCounter = { count: 0 }) =>
-    createContext(knex, config, viewer, statements, analyticsCache);
+  // One way to learn who asks, once per request, for the limits, GraphQL and the file routes alike.
+  const viewerOf = (req: Request) =>
+    requestViewer(req, (r) => authenticate(r.headers.authorization, auth, knex));
+  const contextFor = (viewer: Viewer) => {
+    const scope = currentRequest();
+    return createContext(
+      knex,
+      config,
+      viewer,
+      scope?.statements ?? { count: 0 },
+      analyticsCache,
+      scope?.budget,
+    );
+  };
+  const draining = drainingGate();
+  const open = new Set<{ end(reason: string): void }>();
+  // Each request's statements are counted and share the pool by its budget; they are cancelled
+  // when it ends early (disconnect, REQUEST_TIMEOUT_MS, shutdown), so nothing runs on after its answer.
+  const budgeted =
+    (timeoutMs: number): RequestHandler =>
+    (req, res, next) => {
+      void callerKey(req, viewerOf).then((caller) => {
+        const budget = pool.shares.budgetFor(caller);
+        open.add(budget);
+        const timer =
+          timeoutMs > 0 ? setTimeout(() => budget.end('REQUEST_TIMEOUT_MS'), timeoutMs).unref() : undefined;
+        res.on('close', () => {
+          clearTimeout(timer);
+          open.delete(budget);
+          if (res.writableFinished) budget.finish();
+          else budget.end('the client went away');
+        });
+        const statements: StatementCounter = { count: 0 };
+        res.locals.statements = statements;
+        runInRequest({ statements, budget }, next);
+      }, next);
+    };
+  const limited = rateLimit(config.limits.perMinute, (req) => callerKey(req, viewerOf));
+
   const app = express();
   app.disable('x-powered-by');
-  app.use(healthRoutes(orm));
+  app.use(draining.middleware);
+  app.use(limited);
+  app.use(healthRoutes(orm, draining));
   const trusted = loadTrustedDocuments();
   // For dashboard builders: the operations they may run by id (no data, only the committed texts).
   app.get('/graphql/trusted-documents.json', (_req, res) => res.sendFile(TRUSTED_DOCUMENTS_FILE));
-  app.use('/export', rateLimit(config.limits.perMinute));
+  // An export pages through many answers (no overall timeout); an import holds its one connection.
+  app.use('/export', budgeted(0));
   app.use(exportRouter({ apollo, viewerOf, contextFor }));
   app.use(importRouter({ knex, viewerOf }));
   if (config.ide) app.use(graphiqlRouter({ endpoint: '/graphql', examplesFile: EXAMPLES_FILE }));
   app.use(
     '/graphql',
-    rateLimit(config.limits.perMinute),
     express.json({ limit: '1mb' }),
     trustedDocumentsMiddleware(trusted),
-    (_req, res, next) => {
-      const statements: StatementCounter = { count: 0 };
-      res.locals.statements = statements;
-      // Every statement of this request, wherever it runs, is counted into its own counter. Only when
-      // reported: async context tracking costs a few per cent of throughput.
-      if (config.exposeSqlStats) runCounted(statements, next);
-      else next();
-    },
+    responseSizeLimit(config.maxResponseBytes),
+    budgeted(config.requestTimeoutMs),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
-        const viewer = await viewerOf(req);
+        const viewer = await viewerOf(req).catch((error: unknown) => {
+          throw isUnavailable(error) ? unavailableError() : error;
+        });
         if (mustUseTrustedDocument(viewer.role, config.persistedOnlyRoles, res.locals.trustedDocument)) {
           throw new GraphQLError(`${viewer.role} callers may run only trusted documents: send documentId`, {
             extensions: { code: 'PERSISTED_QUERY_REQUIRED', http: { status: 403 } },
           });
         }
-        return contextFor(viewer, res.locals.statements as StatementCounter);
+        return contextFor(viewer);
       },
     }),
   );
-  return { app, stop: () => apollo.stop() };
+  app.use(jsonErrors);
+  return {
+    app,
+    draining,
+    cancelAll: () => {
+      for (const budget of open) budget.end('the server is shutting down');
+    },
+    stop: async () => {
+      await apollo.stop();
+      await pool.close();
+    },
+  };
 }

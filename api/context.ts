@@ -3,6 +3,7 @@ import { type Viewer } from './auth/viewer.js';
 import { type Config } from './config.js';
 import { type Queryable } from '../analytics/sql/queryable.js';
 import { knexQueryable } from './db/queryable.js';
+import { type RequestBudget } from './db/request-budget.js';
 import { type StatementCounter } from './db/statement-counter.js';
 import { type AnalyticsCache } from './services/analytics/cache.js';
 import { createLoaders, type Loaders } from './loaders/index.js';
@@ -17,6 +18,8 @@ export interface Context {
   loaders: Loaders;
   config: Config;
   statements: StatementCounter;
+  /** The request's share of the pool; the request checks record its estimated cost there. */
+  budget?: RequestBudget;
 }
 
 export function createContext(
@@ -25,7 +28,17 @@ export function createContext(
   viewer: Viewer,
   statements: StatementCounter,
   analyticsCache: AnalyticsCache,
+  budget?: RequestBudget,
 ): Context {
   const db = knexQueryable(knex);
-  return { viewer, knex, db, analyticsCache, loaders: createLoaders(knex, db, viewer), config, statements };
+  return {
+    viewer,
+    knex,
+    db,
+    analyticsCache,
+    loaders: createLoaders(knex, db, viewer),
+    config,
+    statements,
+    budget,
+  };
 }

@@ -13,15 +13,93 @@ const VALUE_ERROR =
   /^(Value ".*" does not exist in ".*" enum|Enum ".*" cannot represent|Expected value of type|Int cannot represent|Float cannot represent|String cannot represent|ID cannot represent|Boolean cannot represent)/;
 const VARIABLE_ERROR = /^Variable "\$(\w+)" got invalid value/;
 
-/** PostgreSQL's query_canceled (SQLSTATE 57014): what `statement_timeout` raises. */
-function isStatementTimeout(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '57014';
+/** The deepest cause of an error (Apollo wraps context failures, graphql wraps resolver errors). */
+function rootCause(error: unknown): unknown {
+  let current = unwrapResolverError(error);
+  for (let i = 0; i < 5; i += 1) {
+    const inner = (current as { originalError?: unknown } | null)?.originalError;
+    if (!inner || inner === current) break;
+    current = inner;
+  }
+  return current;
 }
 
-/** Apollo's formatError: codes users can act on, and never a stack trace. */
+function codeOf(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : '';
+}
+
+/** PostgreSQL's query_canceled (SQLSTATE 57014): what `statement_timeout` raises. */
+function isStatementTimeout(error: unknown): boolean {
+  return codeOf(error) === '57014';
+}
+
+/**
+ * The database cannot be reached or is going away: node's socket errors, PostgreSQL's connection
+ * exceptions (08…), shutdown and overload (57P01–57P03, 53300), and knex's pool giving up.
+ */
+export function isUnavailable(error: unknown): boolean {
+  const code = codeOf(error);
+  if (
+    [
+      'ECONNREFUSED',
+      'ECONNRESET',
+      'ETIMEDOUT',
+      'ENOTFOUND',
+      'EPIPE',
+      '57P01',
+      '57P02',
+      '57P03',
+      '53300',
+    ].includes(code)
+  )
+    return true;
+  if (code.startsWith('08')) return true;
+  const message = error instanceof Error ? error.message : '';
+  return /Timeout acquiring a connection|Connection terminated|the database system is (shutting down|starting up)/.test(
+    message,
+  );
+}
+
+/** SQLSTATE class 22 (data exception): a value the database cannot take reached it, e.g. out of int4. */
+function isDataException(error: unknown): boolean {
+  return /^22[0-9A-Z]{3}$/.test(codeOf(error));
+}
+
+/** graphql's "Did you mean …?" names fields and types: schema the caller may not see. */
+const SUGGESTION = / Did you mean .*\?$/;
+
+/**
+ * Apollo's formatError: codes users can act on, and never a stack trace. `revealSchema` (off when
+ * introspection is) keeps graphql's suggestions of field and type names.
+ */
+export function formatErrorWith(revealSchema: boolean) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const answer = formatError(formatted, error);
+    return revealSchema || !SUGGESTION.test(answer.message)
+      ? answer
+      : { ...answer, message: answer.message.replace(SUGGESTION, '') };
+  };
+}
+
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
   const original = unwrapResolverError(error);
+  const cause = rootCause(error);
+  if (isUnavailable(cause)) {
+    return {
+      message: 'The database is unavailable right now; retry shortly',
+      path: formatted.path,
+      extensions: { code: 'SERVICE_UNAVAILABLE' },
+    };
+  }
+  if (isDataException(cause)) {
+    return {
+      message: 'An argument has a value the database cannot take (out of range or malformed)',
+      path: formatted.path,
+      extensions: { code: 'BAD_USER_INPUT' },
+    };
+  }
   if (extensions.code === 'GRAPHQL_VALIDATION_FAILED' && VALUE_ERROR.test(formatted.message)) {
     // Duck-typed: a second copy of graphql (ESM/CJS) would defeat instanceof here.
     const argument =
@@ -43,7 +121,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   if (variable && extensions.code === 'BAD_USER_INPUT') {
     return { ...formatted, extensions: { ...extensions, argument: variable[1] } };
   }
-  if (isStatementTimeout(original)) {
+  if (isStatementTimeout(original) || isStatementTimeout(cause)) {
     return {
       message: 'The query ran longer than the statement timeout and was cancelled; ask for a smaller slice',
       path: formatted.path,

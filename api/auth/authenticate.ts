@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { GraphQLError } from 'graphql';
 import { type JWTPayload } from 'jose';
 import { type Knex } from '../db/database.js';
@@ -20,37 +21,42 @@ function unauthenticated(message: string): GraphQLError {
 
 const ROLES = new Set<string>(Object.values(Role));
 
-/** Scope from the token's claims, the place codes resolved to ids; anything missing denies. */
+/** A place claim of the wrong type is a malformed token, never coerced (`municipality: true` is not 1). */
+function claim<T>(claims: JWTPayload, key: string, valid: (v: unknown) => v is T, what: string): T {
+  const value = claims[key];
+  if (!valid(value)) throw unauthenticated(`The token's «${key}» claim must be ${what}`);
+  return value;
+}
+const isText = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= 64;
+const isId = (v: unknown): v is number | string =>
+  (typeof v === 'number' && Number.isSafeInteger(v) && v > 0 && v <= 2_147_483_647) ||
+  (typeof v === 'string' && /^[1-9]\d{0,9}$/.test(v) && Number(v) <= 2_147_483_647);
+const isCodes = (v: unknown): v is string[] => Array.isArray(v) && v.length <= 100 && v.every(isText);
+
+/** Scope from the token's claims, the place codes resolved to ids; a place that does not exist denies. */
 async function scopeOf(knex: Knex, role: Role, claims: JWTPayload): Promise<Scope> {
-  const text = (key: string) => (typeof claims[key] === 'string' ? (claims[key] as string) : null);
   switch (role) {
     case Role.MINISTRY:
       return { kind: 'ALL' };
     case Role.REGION_ANALYST: {
-      const ids = await knex('region')
-        .where('code', text('region') ?? '')
-        .pluck<number[]>('id');
+      const code = claim(claims, 'region', isText, 'a region code (text)');
+      const ids = await knex('region').where('code', code).pluck<number[]>('id');
       return ids.length ? { kind: 'REGIONS', regionIds: ids } : { kind: 'NONE' };
     }
     case Role.MUNICIPAL_ANALYST: {
-      const id = Number(claims.municipality);
-      const ids = Number.isSafeInteger(id)
-        ? await knex('municipality').where('id', id).pluck<number[]>('id')
-        : [];
+      const id = Number(claim(claims, 'municipality', isId, 'a municipality id (a positive integer)'));
+      const ids = await knex('municipality').where('id', id).pluck<number[]>('id');
       return ids.length ? { kind: 'MUNICIPALITIES', municipalityIds: ids } : { kind: 'NONE' };
     }
     case Role.SCHOOL: {
-      const ids = await knex('school')
-        .where('code', text('school') ?? '')
-        .pluck<number[]>('id');
+      const code = claim(claims, 'school', isText, 'a school code (text)');
+      const ids = await knex('school').where('code', code).pluck<number[]>('id');
       return ids.length ? { kind: 'SCHOOLS', schoolIds: ids } : { kind: 'NONE' };
     }
     case Role.BI_SERVICE: {
       // A service account's scope is configured per account: all, or some regions by code.
       if (claims.all === true) return { kind: 'ALL' };
-      const codes = Array.isArray(claims.regions)
-        ? claims.regions.filter((c): c is string => typeof c === 'string')
-        : [];
+      const codes = claim(claims, 'regions', isCodes, 'a list of region codes (or all: true)');
       const ids = codes.length ? await knex('region').whereIn('code', codes).pluck<number[]>('id') : [];
       return ids.length ? { kind: 'REGIONS', regionIds: ids } : { kind: 'NONE' };
     }
@@ -61,19 +67,29 @@ async function scopeOf(knex: Knex, role: Role, claims: JWTPayload): Promise<Scop
 
 /** The claims behind an Authorization header: a verified bearer JWT, or a live API key of a service account. */
 async function claimsOf(authorization: string, settings: AuthSettings, knex: Knex): Promise<JWTPayload> {
-  const apiKey = /^ApiKey\s+(\S+)$/i.exec(authorization);
+  const apiKey = /^ApiKey\s+(\S+)$/i.exec(authorization.trim());
   if (apiKey) {
     const found = await apiKeyClaims(knexQueryable(knex), apiKey[1] as string);
     if (!found) throw unauthenticated('Unknown or revoked API key');
     return found.claims;
   }
-  const bearer = /^Bearer\s+(\S+)$/i.exec(authorization);
+  const bearer = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
   if (!bearer) throw unauthenticated('The Authorization header must be «Bearer <token>» or «ApiKey <key>»');
   try {
     return await verifyToken(bearer[1] as string, settings.keys);
   } catch (error) {
     throw unauthenticated(`Invalid token: ${(error as Error).message}`);
   }
+}
+
+/**
+ * The caller a request is counted against (rate limit, pool share): the verified subject, else
+ * the credential itself — never the raw header, whose spelling (`bearer`, two spaces) is free.
+ */
+function callerOf(authorization: string, claims: JWTPayload, role: Role): string {
+  if (typeof claims.sub === 'string' && claims.sub) return `sub:${role}:${claims.sub}`;
+  const credential = authorization.trim().split(/\s+/)[1] ?? '';
+  return `credential:${createHash('sha256').update(credential).digest('hex').slice(0, 32)}`;
 }
 
 /** Who is asking: a bearer token or an API key, else the development or public viewer when enabled. */
@@ -90,5 +106,10 @@ export async function authenticate(
   const claims = await claimsOf(authorization, settings, knex);
   const role = typeof claims.role === 'string' && ROLES.has(claims.role) ? (claims.role as Role) : null;
   if (!role) throw unauthenticated('The token carries no known role');
-  return { id: claims.sub ?? `${role.toLowerCase()}-token`, role, scope: await scopeOf(knex, role, claims) };
+  return {
+    id: claims.sub ?? `${role.toLowerCase()}-token`,
+    role,
+    scope: await scopeOf(knex, role, claims),
+    caller: callerOf(authorization, claims, role),
+  };
 }

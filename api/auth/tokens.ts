@@ -7,6 +7,8 @@ export interface TokenKeys {
   jwks: ReturnType<typeof createLocalJWKSet> | null;
   issuer?: string;
   audience?: string;
+  /** A token must expire (`exp`), at most this long after it was issued (or from now). */
+  maxLifetimeSeconds: number;
 }
 
 export function loadTokenKeys(options: {
@@ -14,8 +16,10 @@ export function loadTokenKeys(options: {
   jwksFile?: string;
   issuer?: string;
   audience?: string;
+  maxLifetimeSeconds: number;
 }): TokenKeys {
   return {
+    maxLifetimeSeconds: options.maxLifetimeSeconds,
     secret: options.secret ? new TextEncoder().encode(options.secret) : null,
     jwks: options.jwksFile ? createLocalJWKSet(JSON.parse(readFileSync(options.jwksFile, 'utf8'))) : null,
     issuer: options.issuer,
@@ -32,15 +36,28 @@ const ASYMMETRIC = ['RS256', 'ES256'];
  */
 export async function verifyToken(token: string, keys: TokenKeys): Promise<JWTPayload> {
   const { alg } = decodeProtectedHeader(token);
-  const options = { issuer: keys.issuer, audience: keys.audience };
+  const options = { issuer: keys.issuer, audience: keys.audience, requiredClaims: ['exp'] };
+  let payload: JWTPayload;
   if (alg === 'HS256' && keys.secret) {
-    return (await jwtVerify(token, keys.secret, { ...options, algorithms: ['HS256'] })).payload;
+    payload = (await jwtVerify(token, keys.secret, { ...options, algorithms: ['HS256'] })).payload;
+  } else if (alg && ASYMMETRIC.includes(alg) && keys.jwks) {
+    payload = (await jwtVerify(token, keys.jwks, { ...options, algorithms: ASYMMETRIC })).payload;
+  } else {
+    throw new Error(`tokens signed with «${alg ?? 'none'}» are not accepted here`);
   }
-  if (alg && ASYMMETRIC.includes(alg) && keys.jwks) {
-    return (await jwtVerify(token, keys.jwks, { ...options, algorithms: ASYMMETRIC })).payload;
+  // A token that never expires (or in a year) is a leaked credential waiting to happen.
+  const issued = typeof payload.iat === 'number' ? payload.iat : Math.floor(Date.now() / 1000);
+  const lifetime = (payload.exp as number) - issued;
+  if (keys.maxLifetimeSeconds > 0 && lifetime > keys.maxLifetimeSeconds) {
+    throw new Error(
+      `the token lives ${lifetime} s, longer than the ${keys.maxLifetimeSeconds} s accepted here`,
+    );
   }
-  throw new Error(`tokens signed with «${alg ?? 'none'}» are not accepted here`);
+  return payload;
 }
+
+/** RFC 7518 §3.2: an HS256 key must be at least as long as the hash (256 bits). */
+export const MIN_SECRET_BYTES = 32;
 
 /** An HS256 token for a role and scope (the `npm run token` CLI and the tests). */
 export function mintToken(secret: string, claims: Record<string, unknown>, ttl = '8h'): Promise<string> {

@@ -22,6 +22,8 @@ export interface Viewer {
   id: string;
   role: Role;
   scope: Scope;
+  /** Who is counted for rate and pool limits: the verified subject or credential; absent → the address. */
+  caller?: string;
 }
 
 /** Until authentication lands: full scope, so `npm start` is usable from the IDE. */

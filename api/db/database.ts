@@ -1,5 +1,6 @@
 import { type MikroORM } from '@mikro-orm/postgresql';
 import { openMigrated } from '../../schema/migrate.js';
+import { assertDatabaseExists } from './preflight.js';
 import { countStatementsOf } from './statement-counter.js';
 
 export type Orm = MikroORM;
@@ -9,9 +10,11 @@ export type { Knex } from '@mikro-orm/postgresql';
  * Connects, applies pending migrations, and counts statements per request. Every statement of the
  * server is cut off after `statementTimeoutMs` (0 = none), so no query can hold a connection forever.
  */
-export async function openDatabase(url: string, statementTimeoutMs = 0): Promise<Orm> {
+export async function openDatabase(url: string, statementTimeoutMs = 0, poolSize = 20): Promise<Orm> {
+  await assertDatabaseExists(url);
   const orm = await openMigrated(url, {
     driverOptions: { connection: { statement_timeout: statementTimeoutMs } },
+    pool: { min: 0, max: poolSize },
   });
   countStatementsOf(orm.em.getKnex());
   return orm;

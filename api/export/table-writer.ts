@@ -20,12 +20,21 @@ export interface TableWriter {
 
 const BOM = '\uFEFF';
 
+/**
+ * Text that a spreadsheet would run as a formula (OWASP, CSV injection): `=`, `+`, `-`, `@`, tab or
+ * CR first. Such a cell is written with a leading apostrophe, so it shows as the text it is.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
 /** A CSV field as Russian Excel reads it: `;` between fields, decimal comma, quotes only when needed. */
 export function csvField(cell: Cell): string {
   if (cell === null) return '';
   if (typeof cell === 'boolean') return cell ? 'да' : 'нет';
   if (typeof cell === 'number') return String(cell).replace('.', ',');
-  return /[";\r\n]/.test(cell) || /^\s|\s$/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
+  const text = FORMULA_START.test(cell) ? `'${cell}` : cell;
+  return /[";\r\n]/.test(text) || /^\s|\s$/.test(text) || text !== cell
+    ? `"${text.replace(/"/g, '""')}"`
+    : text;
 }
 
 async function write(out: Writable, text: string): Promise<void> {

@@ -24,7 +24,7 @@ export async function regionPage(
   after?: string | null,
 ): Promise<ConnectionResult<RegionRow>> {
   const query = knex('region').select('id', 'code', 'name');
-  if (after) query.where('code', '>', String(decodeCursor(after)[0] ?? ''));
+  if (after) query.where('code', '>', String(decodeCursor(after, ['text'])[0] ?? ''));
   const rows: RegionRow[] = await query.orderBy('code').limit(first + 1);
   const total = async () => Number((await knex('region').count({ n: '*' }))[0]?.n ?? 0);
   return toConnection(rows, first, Boolean(after), (r) => encodeCursor([r.code]), total);
@@ -43,7 +43,7 @@ export async function municipalityPage(
   };
   const query = base().select('m.id', 'm.name', 'm.region_id as regionId');
   if (after) {
-    const [name, id] = decodeCursor(after);
+    const [name, id] = decodeCursor(after, ['text', 'int']);
     query.whereRaw('(m.name, m.id) > (?, ?)', [name ?? '', id ?? 0]);
   }
   const rows: MunicipalityRow[] = await query.orderBy(['m.name', 'm.id']).limit(first + 1);

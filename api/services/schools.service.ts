@@ -23,7 +23,7 @@ export async function schoolPage(
   const sortKey = (row: SchoolRow) => (args.orderBy === SchoolOrder.NAME ? row.name : row.code);
   const query = scopedSchools(knex, viewer, args.filter).select(SCHOOL_COLUMNS);
   if (args.after) {
-    const [value, id] = decodeCursor(args.after);
+    const [value, id] = decodeCursor(args.after, ['text', 'int']);
     query.whereRaw(`(${sortColumn}, s.id) > (?, ?)`, [value ?? '', id ?? 0]);
   }
   const rows: SchoolRow[] = await query.orderBy([sortColumn, 's.id']).limit(args.first + 1);

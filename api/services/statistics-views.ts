@@ -12,6 +12,8 @@ export interface StatisticsArgs {
   groupBy: StatisticsDimension[];
   first: number;
   after?: string | null;
+  /** config.publicData.minSchools: the public sees no smaller group. */
+  publicMinSchools: number;
 }
 
 const MARK_SUMS = {
@@ -32,9 +34,24 @@ async function page<T>(
   args: StatisticsArgs,
   map: (row: NestedRow) => T,
 ) {
-  const { rows, totalCount, cursorAt } = await groupedSums(knex, viewer, { table, sums, ...args });
+  const { rows, totalCount, suppressed, cursorAt } = await groupedSums(knex, viewer, {
+    table,
+    sums,
+    ...args,
+  });
   const mapped = rows.map(map);
-  return toConnection(mapped, args.first, Boolean(args.after), (_row, index) => cursorAt(index), totalCount);
+  const connection = toConnection(
+    mapped,
+    args.first,
+    Boolean(args.after),
+    (_row, index) => cursorAt(index),
+    totalCount,
+  );
+  // Object.assign would read (and run) the lazy totalCount getter: define the field beside it.
+  return Object.defineProperty(connection, 'suppressedGroups', {
+    value: suppressed,
+    enumerable: true,
+  }) as typeof connection & { suppressedGroups: number };
 }
 
 export function vprStatistics(knex: Knex, viewer: Viewer, args: StatisticsArgs) {

@@ -3,7 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { mintToken } from '../../api/auth/tokens.js';
 
 /** The benchmarks run as the ministry, with a real bearer token, as a deployment would. */
-const BENCH_SECRET = 'bench-secret-not-for-production';
+const BENCH_SECRET = 'bench-secret-not-for-production-use';
 export const benchHeaders = async (): Promise<Record<string, string>> => ({
   'content-type': 'application/json',
   authorization: `Bearer ${await mintToken(BENCH_SECRET, { role: 'MINISTRY', sub: 'bench' })}`,

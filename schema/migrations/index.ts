@@ -6,6 +6,7 @@ import { Migration20261123030000AuditLog } from './Migration20261123030000AuditL
 import { Migration20261123040000ApiKeys } from './Migration20261123040000ApiKeys.js';
 import { Migration20261123050000Imports } from './Migration20261123050000Imports.js';
 import { Migration20261123060000ShnorLists } from './Migration20261123060000ShnorLists.js';
+import { Migration20261123070000ReductionUse } from './Migration20261123070000ReductionUse.js';
 
 /** Every migration, in order. Listed by hand so the same list runs from TypeScript and from dist/. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -16,4 +17,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261123040000ApiKeys', class: Migration20261123040000ApiKeys },
   { name: 'Migration20261123050000Imports', class: Migration20261123050000Imports },
   { name: 'Migration20261123060000ShnorLists', class: Migration20261123060000ShnorLists },
+  { name: 'Migration20261123070000ReductionUse', class: Migration20261123070000ReductionUse },
 ];

@@ -10,7 +10,7 @@ import { mintToken } from '../../api/auth/tokens.js';
 import { type RunningServer } from '../../api/server.js';
 import { startTestServer, testDatabaseUrl } from '../support/server.js';
 
-const SECRET = 'auth-test-secret';
+const SECRET = 'auth-test-secret-of-at-least-32-bytes';
 let server: RunningServer;
 let db: pg.Pool;
 let rsKey: CryptoKey;

@@ -9,7 +9,7 @@ import { print } from 'graphql';
 
 /** POST /import/:kind over real HTTP: authentication and roles, the report, and the `imports` query. */
 
-const SECRET = 'import-test-secret';
+const SECRET = 'import-test-secret-of-at-least-32-bytes';
 const HEADER = 'Год;Логин;Класс;Предмет;Кол-во участников;2;3;4;5';
 let fresh: FreshDatabase;
 let server: RunningServer;

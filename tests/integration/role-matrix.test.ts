@@ -9,7 +9,7 @@ import { startTestServer, testDatabaseUrl } from '../support/server.js';
  * different path: lists, single objects, nested analytics, aggregates, analytics queries, dynamics,
  * cohorts, the audit log and mutations. Expected figures come from SQL over the viewer's slice.
  */
-const SECRET = 'role-matrix-secret';
+const SECRET = 'role-matrix-secret-of-at-least-32-bytes';
 const INSIDE_REGION = '56';
 const OUTSIDE_REGION = '23';
 let server: RunningServer;

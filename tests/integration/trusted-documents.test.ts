@@ -5,7 +5,7 @@ import { type RunningServer } from '../../api/server.js';
 import { loadTrustedDocuments } from '../../api/trusted/trusted-documents.js';
 import { startTestServer } from '../support/server.js';
 
-const SECRET = 'trusted-documents-secret';
+const SECRET = 'trusted-documents-secret-of-32-bytes';
 const documents = loadTrustedDocuments();
 let server: RunningServer;
 let bi: string;

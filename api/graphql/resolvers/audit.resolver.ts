@@ -34,7 +34,7 @@ export class AuditResolver {
       throw new GraphQLError('The audit log is for the ministry', { extensions: { code: 'FORBIDDEN' } });
     }
     const size = pageSize(first, ctx.config.defaultPageSize, ctx.config.maxPageSize);
-    const before = after ? String(decodeCursor(after)[0]) : null;
+    const before = after ? String(decodeCursor(after, ['bigint'])[0]) : null;
     const rows = await readAudit(ctx.db, size, before, action ?? null);
     return toConnection(
       rows,

@@ -63,7 +63,7 @@ export class DynamicsResolver {
     checkVprGrade('grade', grade);
     checkSubject('subject', 'VPR', subject);
     checkVprSubjectGrade('subject', subject, grade);
-    const m = await resolveMethodology(ctx.db, methodology, overrides);
+    const m = await resolveMethodology(ctx.db, methodology, overrides, ctx);
     const uniqueYears = years ? [...new Set(years)] : null;
     const args = { entity, id, indicator, years: uniqueYears, grade, subject };
     const { name, points } = await dynamicsOf(ctx, m.params, args);
@@ -90,7 +90,7 @@ export class DynamicsResolver {
         'startGrade',
         `startGrade: must be ${COHORT_FIRST_GRADE} … ${COHORT_OGE_GRADE} (got ${startGrade})`,
       );
-    const m = await resolveMethodology(ctx.db, methodology, overrides);
+    const m = await resolveMethodology(ctx.db, methodology, overrides, ctx);
     const school = await findScopedSchool(ctx, 'schoolCode', schoolCode);
     const lastYear = await newestYear(ctx.db, m.params);
     if (lastYear === null || startYear > lastYear)

@@ -32,7 +32,7 @@ export class ImportResolver {
     if (kind && !isImportKind(kind)) throw badUserInput('kind', `Unknown import kind «${kind}»`);
     const own = viewer.role === Role.MINISTRY ? null : viewer;
     const size = pageSize(first, ctx.config.defaultPageSize, ctx.config.maxPageSize);
-    const beforeId = after ? String(decodeCursor(after)[0]) : null;
+    const beforeId = after ? String(decodeCursor(after, ['bigint'])[0]) : null;
     const rows = await readImports(ctx.db, { first: size, beforeId, kind: kind ?? null, own });
     return toConnection(
       rows,

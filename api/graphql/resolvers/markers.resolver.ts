@@ -35,7 +35,7 @@ export class MarkersResolver {
   ) {
     checkYear('year', year);
     const size = pageSize(first, ctx.config.defaultPageSize, ctx.config.maxPageSize);
-    const m = await resolveMethodology(ctx.db, methodology, overrides);
+    const m = await resolveMethodology(ctx.db, methodology, overrides, ctx);
     const computed = await markersYear(ctx.db, ctx.analyticsCache, m, year);
     const wanted = await placeFilter(ctx, { regionCodes, municipalityIds });
     // Scope and filters before the layout, so that columns name only what the viewer may see.

@@ -68,7 +68,7 @@ export class RiskResolver {
   ) {
     checkYear('year', year);
     const size = pageSize(first, ctx.config.defaultPageSize, ctx.config.maxPageSize);
-    const m = await resolveMethodology(ctx.db, methodology, overrides);
+    const m = await resolveMethodology(ctx.db, methodology, overrides, ctx);
     const factorNumber = factor ?? undefined;
     if (factorNumber !== undefined && !riskFactorNumbers(m).has(factorNumber)) {
       throw badUserInput('factor', `factor: no risk factor R${factorNumber} in methodology «${m.name}»`);
@@ -100,7 +100,7 @@ export class RiskResolver {
     @Arg('regionCodes', () => [String], { nullable: true }) regionCodes?: string[],
   ) {
     checkYear('year', year);
-    const m = await resolveMethodology(ctx.db, methodology, overrides);
+    const m = await resolveMethodology(ctx.db, methodology, overrides, ctx);
     const computed = await riskYear(ctx.db, ctx.analyticsCache, m, year);
     const wanted = await placeFilter(ctx, { regionCodes });
     // Scope first: a group's counts and shares never include a school the viewer may not see.

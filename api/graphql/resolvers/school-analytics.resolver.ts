@@ -24,7 +24,7 @@ export class SchoolAnalyticsResolver {
     @Arg('year', () => Int) year: number,
   ) {
     checkYear('year', year);
-    const m = await resolveMethodology(ctx.db, methodology, overrides);
+    const m = await resolveMethodology(ctx.db, methodology, overrides, ctx);
     // Country-wide computations, cached: every school of a page shares them.
     const [shnor, risk, markers] = await Promise.all([
       shnorYear(ctx.db, ctx.analyticsCache, m, year),

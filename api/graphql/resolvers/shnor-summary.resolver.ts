@@ -36,7 +36,7 @@ export class ShnorSummaryResolver {
     @Arg('regionCodes', () => [String], { nullable: true }) regionCodes?: string[],
   ) {
     checkYear('year', year);
-    const m = await resolveMethodology(ctx.db, methodology, overrides);
+    const m = await resolveMethodology(ctx.db, methodology, overrides, ctx);
     const computed = await shnorYear(ctx.db, ctx.analyticsCache, m, year);
     const wanted = await placeFilter(ctx, { regionCodes });
     const rows = new Map<number, ShnorSummaryRow>();

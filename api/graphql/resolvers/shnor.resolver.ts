@@ -60,7 +60,7 @@ export class ShnorResolver {
   ) {
     checkYear('year', year);
     const size = pageSize(first, ctx.config.defaultPageSize, ctx.config.maxPageSize);
-    const m = await resolveMethodology(ctx.db, methodology, overrides);
+    const m = await resolveMethodology(ctx.db, methodology, overrides, ctx);
     const computed = await shnorYear(ctx.db, ctx.analyticsCache, m, year);
     const wanted = await placeFilter(ctx, { regionCodes, municipalityIds });
     const statuses = status ? new Set<string>(status) : null;

@@ -38,7 +38,8 @@ export class StatisticsResolver {
   ) {
     checkFilter('VPR', filter);
     const size = pageSize(first, ctx.config.maxPageSize, ctx.config.maxPageSize);
-    return vprStatistics(ctx.knex, ctx.viewer, { filter, groupBy, first: size, after });
+    const publicMinSchools = ctx.config.publicData.minSchools;
+    return vprStatistics(ctx.knex, ctx.viewer, { filter, groupBy, first: size, after, publicMinSchools });
   }
 
   @Query(() => GiaStatisticsConnection, {
@@ -54,6 +55,13 @@ export class StatisticsResolver {
   ) {
     checkFilter(exam, filter);
     const size = pageSize(first, ctx.config.maxPageSize, ctx.config.maxPageSize);
-    return giaStatistics(ctx.knex, ctx.viewer, exam, { filter, groupBy, first: size, after });
+    const publicMinSchools = ctx.config.publicData.minSchools;
+    return giaStatistics(ctx.knex, ctx.viewer, exam, {
+      filter,
+      groupBy,
+      first: size,
+      after,
+      publicMinSchools,
+    });
   }
 }

@@ -91,7 +91,7 @@ export function arrayPage<T, V>(
   after: string | null | undefined,
   view: (row: T) => V,
 ): ConnectionResult<V> {
-  const offset = after ? Number(decodeCursor(after)[0]) : 0;
+  const offset = after ? Number(decodeCursor(after, ['int'])[0]) : 0;
   const page = rows.slice(offset, offset + size + 1).map(view);
   return toConnection(
     page,

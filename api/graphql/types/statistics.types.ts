@@ -1,7 +1,7 @@
 import { type ClassType, Field, Float, Int, ObjectType } from 'type-graphql';
 import { Subject } from '../enums.js';
 import { MarkStatistics } from './mark-statistics.type.js';
-import { connectionType } from './page-info.type.js';
+import { PageInfo } from './page-info.type.js';
 import { Municipality, Region } from './place.types.js';
 import { School } from './school.type.js';
 
@@ -78,5 +78,41 @@ export class GiaStatisticsRow extends withGroupKey(class {}, 'GiaStatistics') {
   meanScore!: number | null;
 }
 
-export const VprStatisticsConnection = connectionType(VprStatisticsRow, 'VprStatistics');
-export const GiaStatisticsConnection = connectionType(GiaStatisticsRow, 'GiaStatistics');
+/** A statistics connection: a Relay connection that also says how many groups the public does not see. */
+function statisticsConnection<T extends object>(Row: ClassType<T>, name: string) {
+  @ObjectType(`${name}Edge`, { simpleResolvers: true })
+  class Edge {
+    @Field()
+    cursor!: string;
+
+    @Field(() => Row)
+    node!: T;
+  }
+
+  @ObjectType(`${name}Connection`, { simpleResolvers: true })
+  class Connection {
+    @Field(() => [Edge])
+    edges!: Edge[];
+
+    @Field(() => [Row], { description: 'The nodes of the edges, for clients that need no cursors' })
+    nodes!: T[];
+
+    @Field(() => PageInfo)
+    pageInfo!: PageInfo;
+
+    @Field(() => Int, { description: 'Groups shown, all pages (suppressed groups are not counted)' })
+    totalCount!: number;
+
+    @Field(() => Int, {
+      description:
+        'Groups matching the filter that are not shown: public access hides a group of fewer than ' +
+        'PUBLIC_MIN_SCHOOLS schools, and sibling groups with it so it cannot be recovered from a total ' +
+        '(README: Security). A missing row is suppressed, not zero. Always 0 for every viewer but the public one',
+    })
+    suppressedGroups!: number;
+  }
+  return Connection;
+}
+
+export const VprStatisticsConnection = statisticsConnection(VprStatisticsRow, 'VprStatistics');
+export const GiaStatisticsConnection = statisticsConnection(GiaStatisticsRow, 'GiaStatistics');

@@ -1,10 +1,19 @@
+import { GraphQLError } from 'graphql';
 import { paramsHash } from '../../../analytics/methodology/hash.js';
 import { applyOverrides, type MethodologyOverrides } from '../../../analytics/methodology/overrides.js';
 import { type MethodologyParams } from '../../../analytics/methodology/params.js';
 import { validateParams } from '../../../analytics/methodology/validate.js';
+import { markerParamsKey, subjectSetKey } from '../../../analytics/sql/keys.js';
 import { findMethodology } from '../../../analytics/sql/methodologies.js';
 import { type Queryable } from '../../../analytics/sql/queryable.js';
-import { ensureReductions } from '../../../analytics/sql/refresh.js';
+import {
+  buildReductions,
+  missingReductions,
+  ReductionsBusyError,
+  touchReductions,
+} from '../../../analytics/sql/refresh.js';
+import { type Viewer } from '../../auth/viewer.js';
+import { type Config } from '../../config.js';
 import { badUserInput } from '../../errors.js';
 import { oncePerRequest } from './request-memo.js';
 
@@ -17,13 +26,40 @@ export interface EffectiveMethodology {
   overridden: boolean;
 }
 
+export type WhatIfLimits = Config['whatIf'];
+
+/** Who asks and the what-if limits of the server: a resolver passes its context. */
+export interface MethodologyAccess {
+  viewer: Viewer;
+  config: { whatIf: WhatIfLimits };
+}
+
+/** The public viewer and a viewer with an empty scope see no analytics, so they may not compute any. */
+export function maySeeAnalytics(viewer: Viewer): boolean {
+  const kind = viewer.scope.kind;
+  return kind === 'ALL' || kind === 'REGIONS' || kind === 'MUNICIPALITIES' || kind === 'SCHOOLS';
+}
+
+function forbidden(message: string, argument?: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'FORBIDDEN', ...(argument ? { argument } : {}) } });
+}
+
+function serviceUnavailable(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'SERVICE_UNAVAILABLE' } });
+}
+
+/**
+ * `access` is required for what-ifs (without it overrides are refused); callers that only read
+ * stored versions and check the viewer themselves may omit it.
+ */
 export function resolveMethodology(
   db: Queryable,
   name: string,
   overrides: MethodologyOverrides | null | undefined,
+  access?: MethodologyAccess,
 ): Promise<EffectiveMethodology> {
   return oncePerRequest(db, `methodology:${name}:${JSON.stringify(overrides ?? null)}`, () =>
-    resolveOnce(db, name, overrides),
+    resolveOnce(db, name, overrides, access),
   );
 }
 
@@ -31,7 +67,12 @@ async function resolveOnce(
   db: Queryable,
   name: string,
   overrides: MethodologyOverrides | null | undefined,
+  access: MethodologyAccess | undefined,
 ): Promise<EffectiveMethodology> {
+  const allowed = access ? maySeeAnalytics(access.viewer) : !overrides;
+  // Before anything is read or built: a what-if costs a country-wide build (issue 9).
+  if (overrides && (!access || !allowed))
+    throw forbidden('What-if overrides need a role that may see analytics', 'overrides');
   const version = await findMethodology(db, name);
   if (!version)
     throw badUserInput('methodology', `methodology: no version «${name}» (see the methodologies query)`);
@@ -50,8 +91,56 @@ async function resolveOnce(
     hash: overrides ? paramsHash(params) : version.hash,
     overridden: Boolean(overrides),
   };
-  // A what-if, or a version stored after the last load, may need reductions not built yet: built
-  // once per data version (otherwise one cheap check).
-  await ensureReductions(db, params);
+  const missing = await missingReductions(db, params);
+  if (!overrides || !access) {
+    // A version stored after the last load: built once, by a viewer who may see its results (an
+    // answer computed without its reductions would be wrong, and cached).
+    if (missing.length === 0) return effective;
+    if (!allowed)
+      throw forbidden(`The analytics of version «${name}» are not built yet; this viewer may not build them`);
+    await buildReductions(db, params, { stored: true });
+    return effective;
+  }
+  if (missing.length === 0) await touchReductions(db, params);
+  else await buildWhatIf(db, params, access.config.whatIf);
   return effective;
+}
+
+/** What-if builds of one server (keyed by its config) running now, each with its parameter set. */
+interface Builds {
+  running: Map<string, Promise<void>>;
+}
+const buildsOf = new WeakMap<WhatIfLimits, Builds>();
+
+/**
+ * At most `concurrency` what-if builds at a time in this process; one more is refused at once
+ * (SERVICE_UNAVAILABLE) instead of waiting for a connection or a lock. A request for a parameter set
+ * being built already waits for that build instead of starting another.
+ */
+function buildWhatIf(db: Queryable, params: MethodologyParams, limits: WhatIfLimits): Promise<void> {
+  let builds = buildsOf.get(limits);
+  if (!builds) buildsOf.set(limits, (builds = { running: new Map() }));
+  const { running } = builds;
+  const key = `${subjectSetKey(params)}:${markerParamsKey(params)}`;
+  const same = running.get(key);
+  if (same) return same;
+  if (running.size >= limits.concurrency) {
+    return Promise.reject(
+      serviceUnavailable(
+        `${running.size} what-if computation${running.size === 1 ? ' is' : 's are'} running (at most ` +
+          `${limits.concurrency} at a time); retry in a few seconds, or use a stored methodology version`,
+      ),
+    );
+  }
+  const build = buildReductions(db, params, { stored: false, timeoutMs: limits.timeoutMs, keep: limits.keep })
+    .catch((error: unknown) => {
+      if (error instanceof ReductionsBusyError)
+        throw serviceUnavailable(
+          'An import is refreshing the analytics; retry the what-if once it has finished',
+        );
+      throw error;
+    })
+    .finally(() => running.delete(key));
+  running.set(key, build);
+  return build;
 }

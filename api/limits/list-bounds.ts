@@ -1,0 +1,29 @@
+/**
+ * What a list field without `first` can return at most, for the cost estimate: the domain's real
+ * bounds (ВПР: grades 4–8, 10, 11 × their subjects a year; a region's municipalities), generous so
+ * that a legitimate query is never refused, tight enough that aliases cannot multiply them unseen.
+ * `perYear` applies when the field's `year` argument is given. Lists of a connection (`nodes`,
+ * `edges`) are bounded by the connection's `first` instead.
+ */
+export interface ListBound {
+  total: number;
+  perYear?: number;
+}
+
+export const LIST_BOUNDS: Readonly<Record<string, ListBound>> = {
+  'School.vprResults': { total: 400, perYear: 80 },
+  'School.ogeResults': { total: 100, perYear: 20 },
+  'School.egeResults': { total: 125, perYear: 25 },
+  'School.indicators': { total: 600, perYear: 120 },
+  'Region.municipalities': { total: 100 },
+  'ShnorListDiff.entered': { total: 2_000 },
+  'ShnorListDiff.exited': { total: 2_000 },
+  'ShnorListDiff.stayed': { total: 2_000 },
+  'RiskFactorSummaryType.rows': { total: 1_000 },
+  'ShnorSummary.rows': { total: 1_000 },
+  'Query.shnorLists': { total: 200 },
+  'Query.methodologies': { total: 200 },
+};
+
+/** Any other list (a profile's 10 factors, a marker's cells): small by construction. */
+export const DEFAULT_LIST_BOUND = 50;
