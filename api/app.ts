@@ -112,7 +112,7 @@ export async function createApp(orm: Orm, config: Config, databaseUrl: string): 
   // An export pages through many answers (no overall timeout); an import holds its one connection.
   app.use('/export', budgeted(0));
   app.use(exportRouter({ apollo, viewerOf, contextFor }));
-  app.use(importRouter({ knex, viewerOf }));
+  app.use(importRouter({ knex, viewerOf, limits: config.imports }));
   if (config.ide) app.use(graphiqlRouter({ endpoint: '/graphql', examplesFile: EXAMPLES_FILE }));
   app.use(
     '/graphql',

@@ -3,13 +3,15 @@ import { userInfo } from 'node:os';
 import { basename } from 'node:path';
 import pg from 'pg';
 import { Role, type Viewer } from '../api/auth/viewer.js';
+import { loadConfig } from '../api/config.js';
 import { IMPORT_KINDS, isImportKind } from './formats/types.js';
 import { runImport } from './import.js';
 import { formatReport } from './report.js';
 
 /**
  * `npm run import -- <kind> <file>`: imports one file into DATABASE_URL as the ministry (the
- * operator of the machine), prints the report, exits 1 when the file is refused.
+ * operator of the machine), prints the report, exits 1 when the file is refused. The limits are the
+ * server's (IMPORT_* settings, README: Limits).
  */
 
 /**
@@ -39,7 +41,8 @@ async function main(argv: readonly string[]): Promise<number> {
     console.error(`no such file: ${file}`);
     return 2;
   }
-  const url = process.env.DATABASE_URL;
+  const config = loadConfig();
+  const url = config.databaseUrl;
   if (!url) {
     console.error('DATABASE_URL is not set: which database should the file go to?');
     return 2;
@@ -55,6 +58,7 @@ async function main(argv: readonly string[]): Promise<number> {
       // Opened again if the direct path falls back to staging (ingest/write/direct.ts).
       source: { open: () => createReadStream(file, { highWaterMark: 1 << 16 }) },
       viewer,
+      limits: config.imports,
     });
     console.log(formatReport(report));
     return report.status === 'ACCEPTED' ? 0 : 1;

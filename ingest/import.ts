@@ -4,12 +4,14 @@ import { fromPgClient } from '../analytics/sql/queryable.js';
 import { refreshAfterWrite } from '../analytics/sql/refresh.js';
 import { audit } from '../api/audit/audit-log.js';
 import { type Viewer } from '../api/auth/viewer.js';
+import { loadConfig } from '../api/config.js';
 import { copyRows } from './copy.js';
 import { FORMATS } from './formats/index.js';
 import { type ImportKind } from './formats/types.js';
 import { UnreadableFileError } from './read/decode.js';
 import { newFileFacts, readRecords } from './read/file.js';
-import { type ImportReport } from './report.js';
+import { IMPORT_FAILED, importTimeout, type ImportLimits } from './limits.js';
+import { type FileError, type ImportReport } from './report.js';
 import { BadRows, stagingRows } from './validate.js';
 import { conflictingDuplicates } from './write/duplicates.js';
 import { recordImport } from './write/import-log.js';
@@ -24,6 +26,11 @@ import { duplicateRows, writeRows, type WriteOutcome } from './write/write-rows.
  * (COPY), check what needs the whole file (duplicates), upsert, rebuild the analytics reductions,
  * log and commit. Any bad row rolls everything back; the refusal is then logged in a small
  * transaction of its own. A killed process leaves only a rolled-back transaction behind.
+ *
+ * Bounded (README: Limits, `ImportLimits`): bytes, unpacked bytes, columns, rows and cell length
+ * while reading; every statement by IMPORT_STATEMENT_TIMEOUT_MS. A file over a limit is refused whole
+ * with a `fileError` and logged; so is one whose import fails unexpectedly (IMPORT_FAILED, then the
+ * error is thrown on).
  */
 
 /** The file, readable from its start again: the direct path falls back by reading it a second time. */
@@ -38,6 +45,62 @@ export interface ImportRequest {
   viewer: Viewer;
   /** Never try the direct path (tests and the bench compare the two). */
   stagedOnly?: boolean;
+  /** The bounds of the import; the configured ones (IMPORT_* settings) when absent. */
+  limits?: ImportLimits;
+}
+
+/** PostgreSQL's query_canceled (SQLSTATE 57014): what `statement_timeout` raises. */
+function isStatementTimeout(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '57014';
+}
+
+function fileErrorOf(error: UnreadableFileError): FileError {
+  return {
+    code: error.code,
+    ru: error.ru,
+    en: error.message,
+    ...(error.value !== undefined ? { value: error.value } : {}),
+  };
+}
+
+/**
+ * Logs a file refused before `runImport` could see it (the upload route: over IMPORT_MAX_UPLOAD_BYTES
+ * while it arrived), on `client` outside any transaction; the report as the caller answers it.
+ */
+export async function recordRefusal(
+  client: pg.PoolClient | pg.Client,
+  request: { kind: ImportRequest['kind']; fileName: string; viewer: Viewer },
+  fileError: FileError,
+  bytes: number,
+): Promise<ImportReport> {
+  const db = fromPgClient(client);
+  const refused: Omit<ImportReport, 'id'> = {
+    kind: request.kind,
+    fileName: request.fileName,
+    status: 'REJECTED',
+    checksum: null,
+    format: null,
+    encoding: null,
+    bytes,
+    rows: 0,
+    inserted: 0,
+    updated: 0,
+    unchanged: 0,
+    repeated: 0,
+    badRows: 0,
+    errors: [],
+    fileError,
+    createdRegions: 0,
+    createdMunicipalities: 0,
+    dataVersion: await currentDataVersion(db),
+    milliseconds: 0,
+    stagingMilliseconds: 0,
+    writeMilliseconds: 0,
+    refreshMilliseconds: 0,
+    foreignKeyTriggers: true,
+    path: 'STAGED',
+  };
+  return { id: await recordImport(db, request.viewer, refused), ...refused };
 }
 
 const NOTHING_WRITTEN: WriteOutcome = {
@@ -55,6 +118,7 @@ export async function runImport(
 ): Promise<ImportReport> {
   const started = performance.now();
   const { kind, viewer } = request;
+  const limits = request.limits ?? loadConfig().imports;
   const format = FORMATS[kind];
   const db = fromPgClient(client);
   const facts = newFileFacts();
@@ -99,13 +163,16 @@ export async function runImport(
 
   await client.query('begin');
   try {
-    // A national file takes longer than an API statement may; imports run one at a time.
-    await db.query(`set local statement_timeout = 0`);
+    // A national file takes longer than an API statement may, but not without end: a plan gone
+    // wrong (or a file built to make one) is cancelled and the import refused (IMPORT_TIMEOUT).
+    // Imports run one at a time; waiting for the lock is bounded the same way.
+    await db.query(`set local statement_timeout = ${Math.trunc(limits.statementTimeoutMs)}`);
     await db.query(`select pg_advisory_xact_lock(hashtext('shnor-import'))`);
     const env = await loadValidationEnv(db, viewer.scope);
     await db.query(createStagingSql(kind));
     const stagingStarted = performance.now();
-    const readRows = () => stagingRows(readRecords(request.source.open(), facts), format, env, bad, counter);
+    const readRows = () =>
+      stagingRows(readRecords(request.source.open(), facts, limits), format, env, bad, counter, limits);
     const direct =
       kind === 'schools' || request.stagedOnly
         ? null
@@ -132,8 +199,10 @@ export async function runImport(
     if (bad.count > 0) {
       // Already refused: still list the duplicates, so the answer names every bad row at once
       // (a direct COPY that went through had none: the primary key would have stopped it).
-      if (path === 'STAGED')
-        bad.addLater(duplicateRows(await conflictingDuplicates(db, TARGETS[kind]), keyColumn));
+      if (path === 'STAGED') {
+        const conflicts = await conflictingDuplicates(db, TARGETS[kind]);
+        bad.addLater(duplicateRows(conflicts.found, keyColumn), conflicts.total - conflicts.found.length);
+      }
       return await refuse({ stagingMilliseconds, path });
     }
     written ??= await writeRows(db, kind, bad, keyColumn);
@@ -172,10 +241,20 @@ export async function runImport(
     await client.query('commit');
     return { id, ...accepted };
   } catch (error) {
-    if (error instanceof UnreadableFileError) {
-      return refuse({ fileError: { ru: error.ru, en: error.message } });
+    if (error instanceof UnreadableFileError) return refuse({ fileError: fileErrorOf(error) });
+    if (isStatementTimeout(error)) {
+      return refuse({ fileError: fileErrorOf(importTimeout(limits.statementTimeoutMs)) });
     }
     await client.query('rollback').catch(() => undefined);
+    // Logged as refused, so that no import goes unrecorded; the error itself is the caller's to report.
+    const failed = async () =>
+      recordImport(
+        db,
+        viewer,
+        report({ fileError: { ...IMPORT_FAILED }, dataVersion: await currentDataVersion(db) }),
+      );
+    // A connection that is gone cannot log anything: the original error is what matters then.
+    await failed().catch(() => undefined);
     throw error;
   }
 }

@@ -1,4 +1,11 @@
 import { type BadRow, type ImportKind, type Reason } from './formats/types.js';
+import { type FileErrorCode } from './limits.js';
+
+/** Why a file was refused as a whole: a code (ingest/limits.ts) and the reason; `value` quotes it, cut. */
+export interface FileError extends Reason {
+  code: FileErrorCode;
+  value?: string;
+}
 
 /** What an import answers, to the CLI, the upload and the import log. */
 export interface ImportReport {
@@ -22,8 +29,11 @@ export interface ImportReport {
   badRows: number;
   /** Every bad row, by line (up to MAX_LISTED_ERRORS; `badRows` counts them all). */
   errors: BadRow[];
-  /** The file as a whole could not be read (not CSV/XLSX, mixed encodings, unterminated quote). */
-  fileError: Reason | null;
+  /**
+   * The file was refused as a whole: it could not be read (not CSV/XLSX, binary or UTF-16, mixed
+   * encodings, unterminated quote), it is over a limit (README: Limits), or the import failed.
+   */
+  fileError: FileError | null;
   /** Registry imports: places created for names not yet known. */
   createdRegions: number;
   createdMunicipalities: number;
@@ -65,14 +75,17 @@ export function formatReport(report: ImportReport): string {
       `создано регионов / regions created ${report.createdRegions}, муниципалитетов / municipalities ${report.createdMunicipalities}`,
     );
   }
-  if (report.fileError)
-    lines.push(`файл не читается: ${report.fileError.ru} / unreadable file: ${report.fileError.en}`);
-  for (const bad of report.errors) {
+  if (report.fileError) {
+    const { code, ru, en, value } = report.fileError;
+    lines.push(`файл отклонён / file refused (${code}): ${ru} / ${en}${value ? ` — «${value}»` : ''}`);
+  }
+  // A file refused whole: its reason is the answer (bad rows seen before it are not the point).
+  for (const bad of report.fileError ? [] : report.errors) {
     lines.push(
       `  строка ${bad.line}, «${bad.column}» = «${bad.value}»: ${bad.reason.ru} / line ${bad.line}: ${bad.reason.en}`,
     );
   }
-  if (report.errors.length < report.badRows) {
+  if (!report.fileError && report.errors.length < report.badRows) {
     lines.push(
       `  … и ещё ${report.badRows - report.errors.length} / and ${report.badRows - report.errors.length} more`,
     );

@@ -3,24 +3,34 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import busboy from 'busboy';
 import { type Request, type Response, Router } from 'express';
 import { GraphQLError } from 'graphql';
-import { runImport } from '../../ingest/import.js';
-import { isImportKind, IMPORT_KINDS } from '../../ingest/formats/types.js';
+import { recordRefusal, runImport } from '../../ingest/import.js';
+import { isImportKind, IMPORT_KINDS, type ImportKind } from '../../ingest/formats/types.js';
+import { fileTooLarge, type FileErrorCode, type ImportLimits } from '../../ingest/limits.js';
 import { type ImportReport } from '../../ingest/report.js';
 import { Role, type Viewer } from '../auth/viewer.js';
+import { loadConfig } from '../config.js';
 import { type Knex } from '../db/database.js';
 import { withPgConnection } from '../db/queryable.js';
+import { csrfPrevention } from '../limits/csrf.js';
 
 /**
  * `POST /import/:kind`: a file upload, spooled to a temporary file (never held in memory) and
  * imported from there — the direct path may read the file twice (ingest/write/direct.ts), and the
  * pool's connection is taken only once the upload has arrived. multipart/form-data with the field
  * `file`, or the raw file as the body (`text/csv`, the XLSX MIME type or application/octet-stream)
- * with `?filename=`. Same authentication as /graphql.
- * 200 accepted, 422 refused (every bad row), 400 unknown kind or unreadable file, 403 other roles.
+ * with `?filename=`. Same authentication as /graphql, and the same CSRF rule (api/limits/csrf.ts):
+ * a multipart or text/plain upload must carry the header `apollo-require-preflight: true`.
+ *
+ * Answers: 200 accepted; 422 refused rows (`errors`: every bad row); a file refused whole (README:
+ * Limits) answers its report with `errors` holding one entry, the file error — a bad row at line 0
+ * that is also a GraphQL-style error (`message`, `extensions.code`): 400 UNREADABLE_FILE, 413
+ * FILE_TOO_LARGE / UNPACKED_TOO_LARGE / TOO_MANY_ROWS, 422 TOO_MANY_COLUMNS / CELL_TOO_LONG,
+ * 503 IMPORT_TIMEOUT. An upload over IMPORT_MAX_UPLOAD_BYTES (by its Content-Length, or counted as
+ * it arrives) is not read further: 413, its spool removed, the connection closed; logged like any
+ * refusal. Otherwise 400 unknown kind or CSRF_PREVENTED, 401, 403 other roles.
  */
 
 const RAW_TYPES = [
@@ -29,6 +39,20 @@ const RAW_TYPES = [
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   'application/octet-stream',
 ];
+
+/** A multipart body is larger than its file by its boundaries and part headers. */
+const MULTIPART_ALLOWANCE = 64 * 1024;
+
+const FILE_ERROR_STATUS: Record<FileErrorCode, number> = {
+  UNREADABLE_FILE: 400,
+  FILE_TOO_LARGE: 413,
+  UNPACKED_TOO_LARGE: 413,
+  TOO_MANY_ROWS: 413,
+  TOO_MANY_COLUMNS: 422,
+  CELL_TOO_LONG: 422,
+  IMPORT_TIMEOUT: 503,
+  IMPORT_FAILED: 500,
+};
 
 function sendError(res: Response, status: number, code: string, message: string): void {
   res.status(status).json({ errors: [{ message, extensions: { code } }] });
@@ -41,6 +65,10 @@ function mayImport(viewer: Viewer): boolean {
   );
 }
 
+function contentTypeOf(req: Request): string {
+  return (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+}
+
 interface Upload {
   stream: Readable;
   fileName: string;
@@ -48,7 +76,7 @@ interface Upload {
 
 /** The uploaded file as a stream: the `file` part of a multipart body, or the body itself. */
 function uploadOf(req: Request): Promise<Upload | null> {
-  const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  const type = contentTypeOf(req);
   const queryName = typeof req.query.filename === 'string' ? req.query.filename : null;
   if (RAW_TYPES.includes(type)) return Promise.resolve({ stream: req, fileName: queryName ?? 'upload' });
   if (type !== 'multipart/form-data') return Promise.resolve(null);
@@ -71,12 +99,56 @@ function uploadOf(req: Request): Promise<Upload | null> {
   });
 }
 
+/** The upload went over IMPORT_MAX_UPLOAD_BYTES while it arrived (`bytes` received by then). */
+class UploadTooLarge extends Error {
+  constructor(readonly bytes: number) {
+    super('upload too large');
+  }
+}
+
+/**
+ * Writes `stream` to `file`, counting: past `maxBytes` it stops reading (the request is paused and
+ * unpiped, not drained) and rejects with UploadTooLarge.
+ */
+function spool(req: Request, stream: Readable, file: string, maxBytes: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const out = createWriteStream(file);
+    let bytes = 0;
+    const fail = (error: Error) => {
+      stream.off('data', onData);
+      stream.pause();
+      req.unpipe();
+      req.pause();
+      out.destroy();
+      reject(error);
+    };
+    const onData = (chunk: Buffer) => {
+      bytes += chunk.length;
+      if (bytes > maxBytes) return fail(new UploadTooLarge(bytes));
+      if (!out.write(chunk)) {
+        stream.pause();
+        out.once('drain', () => stream.resume());
+      }
+    };
+    stream.on('data', onData);
+    stream.once('end', () => out.end());
+    stream.once('error', fail);
+    out.once('error', fail);
+    out.once('finish', resolve);
+  });
+}
+
 /** Runs `fn` with the upload as a re-openable file in a directory of its own, removed afterwards. */
-async function withSpooled<T>(stream: Readable, fn: (open: () => Readable) => Promise<T>): Promise<T> {
+async function withSpooled<T>(
+  req: Request,
+  stream: Readable,
+  maxBytes: number,
+  fn: (open: () => Readable) => Promise<T>,
+): Promise<T> {
   const dir = await mkdtemp(join(tmpdir(), 'shnor-upload-'));
   try {
     const file = join(dir, 'upload');
-    await pipeline(stream, createWriteStream(file));
+    await spool(req, stream, file, maxBytes);
     return await fn(() => createReadStream(file, { highWaterMark: 1 << 16 }));
   } finally {
     await rm(dir, { recursive: true, force: true });
@@ -85,18 +157,59 @@ async function withSpooled<T>(stream: Readable, fn: (open: () => Readable) => Pr
 
 function statusOf(report: ImportReport): number {
   if (report.status === 'ACCEPTED') return 200;
-  return report.fileError ? 400 : 422;
+  return report.fileError ? FILE_ERROR_STATUS[report.fileError.code] : 422;
+}
+
+/**
+ * The answer of a report: as it is, or for a file refused whole, `errors` holding its file error
+ * both as import_log stores it (a bad row at line 0) and as a GraphQL error (message, extensions).
+ */
+function answerOf(report: ImportReport): unknown {
+  const fileError = report.fileError;
+  if (!fileError) return report;
+  const { code, ru, en, value } = fileError;
+  return {
+    ...report,
+    errors: [
+      {
+        line: 0,
+        column: '',
+        value: value ?? '',
+        reason: { ru, en },
+        message: en,
+        extensions: { code, importId: report.id },
+      },
+    ],
+  };
 }
 
 export interface ImportRouteOptions {
   knex: Knex;
   /** The authentication of /graphql (api/app.ts), so an upload is allowed exactly when a query would be. */
   viewerOf(req: Request): Promise<Viewer>;
+  /** The import limits (config.imports); the configured ones (IMPORT_* settings) when absent. */
+  limits?: ImportLimits;
 }
 
-export function importRouter({ knex, viewerOf }: ImportRouteOptions): Router {
+export function importRouter({ knex, viewerOf, limits = loadConfig().imports }: ImportRouteOptions): Router {
   const router = Router();
-  router.post('/import/:kind', async (req, res) => {
+
+  /** Logs and answers an upload over the limit; the rest of its body is not read. */
+  const refuseTooLarge = async (
+    res: Response,
+    request: { kind: ImportKind; fileName: string; viewer: Viewer },
+    bytes: number,
+  ) => {
+    const error = fileTooLarge(limits.maxUploadBytes);
+    const report = await withPgConnection(knex, (client) =>
+      recordRefusal(client, request, { code: error.code, ru: error.ru, en: error.message }, bytes),
+    );
+    // Closed after the answer: draining the rest would read what was just refused.
+    res.setHeader('connection', 'close');
+    res.status(413).json(answerOf(report));
+  };
+
+  router.post('/import/:kind', csrfPrevention(), async (req, res) => {
     const kind = String(req.params.kind);
     try {
       if (!isImportKind(kind)) {
@@ -113,6 +226,12 @@ export function importRouter({ knex, viewerOf }: ImportRouteOptions): Router {
         req.resume();
         return sendError(res, 403, 'FORBIDDEN', 'Imports are for the ministry and region analysts');
       }
+      const declared = Number(req.headers['content-length']);
+      const allowance = contentTypeOf(req) === 'multipart/form-data' ? MULTIPART_ALLOWANCE : 0;
+      if (Number.isFinite(declared) && declared > limits.maxUploadBytes + allowance) {
+        const fileName = typeof req.query.filename === 'string' ? req.query.filename : 'upload';
+        return await refuseTooLarge(res, { kind, fileName, viewer }, declared);
+      }
       const upload = await uploadOf(req);
       if (!upload) {
         req.resume();
@@ -123,12 +242,18 @@ export function importRouter({ knex, viewerOf }: ImportRouteOptions): Router {
           'Send the file as multipart/form-data (field «file») or as the body with Content-Type text/csv or the XLSX type',
         );
       }
-      const report = await withSpooled(upload.stream, (open) =>
-        withPgConnection(knex, (client) =>
-          runImport(client, { kind, fileName: upload.fileName, source: { open }, viewer }),
-        ),
-      );
-      res.status(statusOf(report)).json(report);
+      let report: ImportReport;
+      try {
+        report = await withSpooled(req, upload.stream, limits.maxUploadBytes, (open) =>
+          withPgConnection(knex, (client) =>
+            runImport(client, { kind, fileName: upload.fileName, source: { open }, viewer, limits }),
+          ),
+        );
+      } catch (error) {
+        if (!(error instanceof UploadTooLarge)) throw error;
+        return await refuseTooLarge(res, { kind, fileName: upload.fileName, viewer }, error.bytes);
+      }
+      res.status(statusOf(report)).json(answerOf(report));
     } catch (error) {
       if (error instanceof GraphQLError) {
         const http = error.extensions.http as { status?: number } | undefined;
@@ -140,7 +265,7 @@ export function importRouter({ knex, viewerOf }: ImportRouteOptions): Router {
         );
       }
       console.error(error);
-      sendError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
+      if (!res.headersSent) sendError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
     }
   });
   return router;

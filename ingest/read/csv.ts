@@ -1,3 +1,4 @@
+import { breathe, recordTooLong } from '../limits.js';
 import { UnreadableFileError } from './decode.js';
 import { emptyBatch, isBlankRecord, type RecordBatch } from './records.js';
 
@@ -112,10 +113,9 @@ export class CsvTokenizer {
     this.pending = this.pending.length ? this.pending + text : text;
     this.drain(false);
     if (this.pending.length > MAX_RECORD_CHARS) {
-      throw new UnreadableFileError(
-        `line ${this.line}: a record longer than 1 MB (an unterminated quote?)`,
-        `строка ${this.line}: запись длиннее 1 МБ (незакрытая кавычка?)`,
-      );
+      // Refused whole (CELL_TOO_LONG) with the record's start: a record this long is never a valid
+      // row (IMPORT_MAX_COLUMNS × IMPORT_MAX_CELL_CHARS is less), and it is not kept growing.
+      throw recordTooLong(this.line, MAX_RECORD_CHARS, this.pending.slice(0, 1000));
     }
   }
 
@@ -167,10 +167,12 @@ export class CsvTokenizer {
   }
 }
 
-/** Text chunks → batches of records, one batch per chunk. */
+/** Text chunks → batches of records, one batch per chunk, pausing between slices (limits.ts `breathe`). */
 export async function* csvRecords(text: AsyncIterable<string>): AsyncGenerator<RecordBatch> {
   const tokenizer = new CsvTokenizer();
   for await (const chunk of text) {
+    const pause = breathe();
+    if (pause) await pause;
     tokenizer.push(chunk);
     const batch = tokenizer.take();
     if (batch.records.length) yield batch;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeText, detectEncoding, UnreadableFileError } from './decode.js';
+import { decodeText, detectEncoding, refuseNonText, UnreadableFileError } from './decode.js';
 
 const CP1251_PRIVET = Uint8Array.from([0xcf, 0xf0, 0xe8, 0xe2, 0xe5, 0xf2]); // «Привет»
 
@@ -32,5 +32,31 @@ describe('encoding detection', () => {
   it('refuses a file that turns from UTF-8 into cp1251 after the sample', async () => {
     const head = Buffer.from('a'.repeat(1 << 16));
     await expect(decodeAll([head, CP1251_PRIVET])).rejects.toBeInstanceOf(UnreadableFileError);
+  });
+});
+
+describe('what is not text', () => {
+  it.each([
+    ['UTF-16 LE with a BOM', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Год;Логин', 'utf16le')])],
+    ['UTF-16 LE without a BOM', Buffer.from('Year;Code\n2027;sch1', 'utf16le')],
+    ['an old .xls', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0])],
+    ['control bytes', Buffer.from(Array.from({ length: 200 }, (_, i) => (i % 10 === 0 ? 0x01 : 0x41)))],
+  ])('refuses %s as UNREADABLE_FILE', async (_name, bytes) => {
+    expect(() => refuseNonText(bytes)).toThrow(UnreadableFileError);
+    const refused = await decodeAll([bytes]).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(UnreadableFileError);
+    expect((refused as UnreadableFileError).code).toBe('UNREADABLE_FILE');
+  });
+
+  it('accepts cp1251 and UTF-8 text with tabs, form feeds and a DOS end mark', () => {
+    expect(() => refuseNonText(Buffer.from('a\tb\r\n\f\x1a'))).not.toThrow();
+    expect(() => refuseNonText(CP1251_PRIVET)).not.toThrow();
+  });
+
+  it('refuses a NUL after the sample', async () => {
+    const head = Buffer.from('a'.repeat(1 << 16));
+    await expect(decodeAll([head, Buffer.from([0x41, 0x00, 0x42])])).rejects.toBeInstanceOf(
+      UnreadableFileError,
+    );
   });
 });

@@ -1,4 +1,5 @@
 import { createHash, type Hash } from 'node:crypto';
+import { fileTooLarge, type ImportLimits } from '../limits.js';
 import { csvRecords } from './csv.js';
 import { decodeText, type TextEncodingName } from './decode.js';
 import { type RecordBatch } from './records.js';
@@ -26,6 +27,8 @@ class ByteTap {
   constructor(
     source: AsyncIterable<Uint8Array>,
     private readonly facts: FileFacts,
+    /** More bytes than this refuse the file (FILE_TOO_LARGE) before they are passed on. */
+    private readonly maxBytes: number,
   ) {
     this.iterator = source[Symbol.asyncIterator]();
   }
@@ -34,8 +37,9 @@ class ByteTap {
     const step = await this.iterator.next();
     if (step.done) return null;
     const chunk = step.value;
-    this.hash.update(chunk);
     this.facts.bytes += chunk.length;
+    if (this.facts.bytes > this.maxBytes) throw fileTooLarge(this.maxBytes);
+    this.hash.update(chunk);
     return chunk;
   }
 
@@ -66,12 +70,16 @@ class ByteTap {
   }
 }
 
-/** The records of a CSV or XLSX file (recognised by its bytes, not its name), hashing it on the way. */
+/**
+ * The records of a CSV or XLSX file (recognised by its bytes, not its name), hashing it on the way;
+ * the byte and (XLSX) unpacked-size limits are applied here, the row limits by the caller.
+ */
 export async function* readRecords(
   source: AsyncIterable<Uint8Array>,
   facts: FileFacts,
+  limits: ImportLimits,
 ): AsyncGenerator<RecordBatch> {
-  const tap = new ByteTap(source, facts);
+  const tap = new ByteTap(source, facts, limits.maxUploadBytes);
   let complete = false;
   try {
     const first = await tap.peek();
@@ -80,7 +88,7 @@ export async function* readRecords(
     if (isZip) {
       // Loaded only for XLSX files: ExcelJS is a sizeable share of a small process's memory.
       const { xlsxRecords } = await import('./xlsx.js');
-      yield* xlsxRecords(tap.chunks());
+      yield* xlsxRecords(tap.chunks(), limits);
     } else {
       yield* csvRecords(decodeText(tap.chunks(), (encoding) => (facts.encoding = encoding)));
     }

@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import type ExcelJS from 'exceljs';
-import { ExcelJSReader } from './exceljs-reader.js';
+import { breathe, tooManyColumns, type ImportLimits } from '../limits.js';
+import { ExcelJSReader, UnpackGuard, useGuard } from './exceljs-reader.js';
 import { UnreadableFileError } from './decode.js';
 import { emptyBatch, isBlankRecord, type RecordBatch } from './records.js';
 
@@ -26,25 +27,49 @@ export function cellText(value: ExcelJS.CellValue, numFmt: string | undefined): 
 
 /**
  * The first worksheet of an XLSX file as record batches, read with ExcelJS's streaming reader (the
- * sheet is never held whole; shared strings are). The line of a record is its row number.
+ * sheet is never held whole; shared strings are). The line of a record is its row number. Bounded
+ * (README: Limits): the unpacked size and the length of a text node by the reader's guard
+ * (exceljs-reader.ts), the columns of a row here — before its cells are looked at, so a lone cell
+ * at column XFD costs nothing —, and the work is sliced so the process keeps answering.
  */
-export async function* xlsxRecords(bytes: AsyncIterable<Uint8Array>): AsyncGenerator<RecordBatch> {
+export async function* xlsxRecords(
+  bytes: AsyncIterable<Uint8Array>,
+  limits: ImportLimits,
+): AsyncGenerator<RecordBatch> {
   // One workbook at a time: the patched reader shares one streaming decoder (exceljs-reader.ts).
   const previous = readingDone;
   let done = () => {};
   readingDone = new Promise<void>((resolve) => (done = resolve));
   await previous;
   try {
-    yield* readWorkbook(bytes);
+    yield* readWorkbook(bytes, limits);
   } finally {
+    useGuard(null);
     done();
   }
 }
 
 let readingDone: Promise<void> = Promise.resolve();
 
-async function* readWorkbook(bytes: AsyncIterable<Uint8Array>): AsyncGenerator<RecordBatch> {
-  const reader = new ExcelJSReader.stream.xlsx.WorkbookReader(Readable.from(bytes), {
+/** `iterable`'s items, unless the guard fails first (then its failure). */
+async function* guarded<T>(iterable: AsyncIterable<T>, guard: UnpackGuard): AsyncGenerator<T> {
+  const iterator = iterable[Symbol.asyncIterator]();
+  for (;;) {
+    const step = await guard.race(iterator.next());
+    if (step.done) return;
+    yield step.value;
+  }
+}
+
+async function* readWorkbook(
+  bytes: AsyncIterable<Uint8Array>,
+  limits: ImportLimits,
+): AsyncGenerator<RecordBatch> {
+  const input = Readable.from(bytes);
+  // A cell may hold maxCellChars; one more character is enough to see that it holds too many.
+  const guard = new UnpackGuard(limits.maxUnpackedBytes, limits.maxCellChars + 1, () => input.destroy());
+  useGuard(guard);
+  const reader = new ExcelJSReader.stream.xlsx.WorkbookReader(input, {
     worksheets: 'emit',
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
@@ -53,15 +78,24 @@ async function* readWorkbook(bytes: AsyncIterable<Uint8Array>): AsyncGenerator<R
   });
   let batch = emptyBatch();
   let sheets = 0;
+  let finished = false;
   try {
-    for await (const worksheet of reader) {
+    for await (const worksheet of guarded(reader, guard)) {
       if (sheets++ > 0) {
         // Only the first sheet is data (others: notes, pivots); the rest is read through, not
         // abandoned, so the whole file passes the checksum and the reader ends cleanly.
-        for await (const _row of worksheet) continue;
+        for await (const _row of guarded(worksheet, guard)) {
+          const pause = breathe();
+          if (pause) await pause;
+        }
         continue;
       }
-      for await (const row of worksheet) {
+      for await (const row of guarded(worksheet, guard)) {
+        const pause = breathe();
+        if (pause) await pause;
+        if (row.cellCount > limits.maxColumns) {
+          throw tooManyColumns(row.number, row.cellCount, limits.maxColumns);
+        }
         const fields: string[] = [];
         // row.values is 1-based and sparse; cellCount is the last used column.
         for (let column = 1; column <= row.cellCount; column++) {
@@ -77,10 +111,15 @@ async function* readWorkbook(bytes: AsyncIterable<Uint8Array>): AsyncGenerator<R
         }
       }
     }
+    finished = true;
   } catch (error) {
+    if (guard.failure) throw guard.failure;
     if (error instanceof UnreadableFileError) throw error;
     const detail = (error as Error).message;
     throw new UnreadableFileError(`not a readable XLSX file: ${detail}`, `файл XLSX не читается: ${detail}`);
+  } finally {
+    // Refused or abandoned midway: ExcelJS is left behind; its input stops here.
+    if (!finished) input.destroy();
   }
   if (batch.records.length) yield batch;
 }

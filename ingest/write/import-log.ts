@@ -1,8 +1,36 @@
 import { type Queryable } from '../../analytics/sql/queryable.js';
 import { type Viewer } from '../../api/auth/viewer.js';
+import { MAX_REPORTED_CHARS, truncateText } from '../limits.js';
 import { MAX_LOGGED_ERRORS, type ImportReport } from '../report.js';
+import { boundedBadRow } from '../validate.js';
 
-/** import_log: every import, accepted (in its own transaction) or refused (in a small one after rollback). */
+/**
+ * import_log: every import, accepted (in its own transaction) or refused (in a small one after
+ * rollback), with why (`errors`: the bad rows, or the one file error at line 0 with its `code`).
+ * What is stored is bounded: values cut to 200 characters, at most MAX_LOGGED_ERRORS entries; and
+ * what is read back is bounded again (rows stored before the bound, or by hand, cannot break
+ * `imports { errors }`).
+ */
+
+/** PostgreSQL text and jsonb hold no NUL character: one in a quoted value or a name becomes U+FFFD. */
+const noNul = (text: string) => (text.includes('\0') ? text.replace(/\0/g, '\uFFFD') : text);
+
+/** The stored errors of a report. */
+function loggedErrors(report: Omit<ImportReport, 'id'>): unknown[] {
+  if (report.fileError) {
+    const { code, ru, en, value } = report.fileError;
+    return [
+      {
+        line: 0,
+        column: '',
+        value: truncateText(value ?? ''),
+        code,
+        reason: boundedBadRow({ line: 0, column: '', value: '', reason: { ru, en } }).reason,
+      },
+    ];
+  }
+  return report.errors.slice(0, MAX_LOGGED_ERRORS).map(boundedBadRow);
+}
 
 export async function recordImport(
   db: Queryable,
@@ -18,7 +46,7 @@ export async function recordImport(
       viewer.role,
       JSON.stringify(viewer.scope),
       report.kind,
-      report.fileName,
+      noNul(truncateText(report.fileName, 255)),
       report.checksum,
       report.status,
       report.rows,
@@ -26,10 +54,8 @@ export async function recordImport(
       report.updated,
       report.unchanged,
       report.badRows,
-      JSON.stringify(
-        report.fileError
-          ? [{ line: 0, column: '', value: '', reason: report.fileError }]
-          : report.errors.slice(0, MAX_LOGGED_ERRORS),
+      JSON.stringify(loggedErrors(report), (_key, value: unknown) =>
+        typeof value === 'string' ? noNul(value) : value,
       ),
       report.dataVersion,
       report.milliseconds,
@@ -57,8 +83,27 @@ export interface ImportLogEntry {
   milliseconds: number;
 }
 
-const COLUMNS = `id::text as id, at, actor, role, kind, file_name as "fileName", checksum, status, rows, inserted,
-  updated, unchanged, bad_rows as "badRows", errors, data_version::int as "dataVersion", milliseconds`;
+/** A stored text, cut as reports cut it (in SQL: a huge value is never sent to the API at all). */
+const cut = (text: string, max: number) =>
+  `case when length(${text}) > ${max} then left(${text}, ${max}) || '…' else ${text} end`;
+
+/**
+ * import_log.errors as read: the first MAX_LOGGED_ERRORS entries, each value, column and reason
+ * cut (an entry that is not an object becomes its text, cut too).
+ */
+const BOUNDED_ERRORS = `(select coalesce(jsonb_agg(case when jsonb_typeof(e) = 'object' then e
+      || case when jsonb_typeof(e->'value') = 'string' then jsonb_build_object('value', ${cut(`(e->>'value')`, MAX_REPORTED_CHARS)}) else '{}' end
+      || case when jsonb_typeof(e->'column') = 'string' then jsonb_build_object('column', ${cut(`(e->>'column')`, MAX_REPORTED_CHARS)}) else '{}' end
+      || case when jsonb_typeof(e->'reason') = 'object' then jsonb_build_object('reason', jsonb_build_object(
+           'ru', ${cut(`(e->'reason'->>'ru')`, 1000)}, 'en', ${cut(`(e->'reason'->>'en')`, 1000)})) else '{}' end
+      else to_jsonb(${cut("(e #>> '{}')", MAX_REPORTED_CHARS)}) end order by i), '[]'::jsonb)
+    from jsonb_array_elements(case when jsonb_typeof(import_log.errors) = 'array' then import_log.errors else '[]' end)
+      with ordinality as x(e, i)
+    where i <= ${MAX_LOGGED_ERRORS})`;
+
+const COLUMNS = `id::text as id, at, actor, role, kind, ${cut('file_name', 255)} as "fileName", checksum, status, rows,
+  inserted, updated, unchanged, bad_rows as "badRows", ${BOUNDED_ERRORS} as errors, data_version::int as "dataVersion",
+  milliseconds`;
 
 /** The conditions of an import_log read (parameters appended to `params`). */
 function filters(params: unknown[], kind: string | null, own: Viewer | null): string[] {

@@ -79,8 +79,8 @@ export async function writeRows(
   const first = await attemptWrite(db, kind);
   if (first) return { ...first, repeated: 0 };
   const conflicts = await conflictingDuplicates(db, TARGETS[kind]);
-  if (conflicts.length) {
-    bad.addLater(duplicateRows(conflicts, keyColumn));
+  if (conflicts.total) {
+    bad.addLater(duplicateRows(conflicts.found, keyColumn), conflicts.total - conflicts.found.length);
     return null;
   }
   const repeated = await removeExactDuplicates(db, TARGETS[kind]);
