@@ -24,6 +24,8 @@ export async function startApollo(config: Config): Promise<ApolloServer<Context>
     validationRules:
       config.limits.maxDepth === 0 && config.limits.maxAliases === 0 ? [] : [queryLimitsRule(config.limits)],
     allowBatchedHttpRequests: false,
+    // main.ts drains and stops on SIGTERM itself (Apollo's own handler would stop it mid-request).
+    stopOnTerminationSignals: false,
     // No HTTP cache hints are used; the cache-control plugin would wrap every field resolver.
     plugins: [
       ApolloServerPluginLandingPageDisabled(),

@@ -177,7 +177,7 @@ function readConfig(env: NodeJS.ProcessEnv): Config {
       maxDepth: int(env.MAX_QUERY_DEPTH, 8, 'MAX_QUERY_DEPTH'),
       maxAliases: int(env.MAX_QUERY_ALIASES, 15, 'MAX_QUERY_ALIASES'),
       maxTokens: int(env.MAX_QUERY_TOKENS, 2000, 'MAX_QUERY_TOKENS'),
-      maxCost: int(env.MAX_QUERY_COST, 250_000, 'MAX_QUERY_COST'),
+      maxCost: int(env.MAX_QUERY_COST, 500_000, 'MAX_QUERY_COST'),
       perMinute: int(env.RATE_LIMIT_PER_MINUTE, 600, 'RATE_LIMIT_PER_MINUTE'),
       statementTimeoutMs: int(env.STATEMENT_TIMEOUT_MS, 15_000, 'STATEMENT_TIMEOUT_MS'),
     },

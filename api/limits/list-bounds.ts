@@ -22,6 +22,11 @@ export const LIST_BOUNDS: Readonly<Record<string, ListBound>> = {
   'RiskFactorSummaryType.rows': { total: 1_000 },
   'ShnorSummary.rows': { total: 1_000 },
   'Query.shnorLists': { total: 200 },
+  // METHODOLOGY-V1: 10 risk factors, a few indicators each; markers: 4 kinds × a year's grade-subjects
+  'RiskProfileType.factors': { total: 10 },
+  'RiskFactorType.indicators': { total: 10 },
+  'ObjectivityMarkerRowType.markers': { total: 40 },
+  'ObjectivityMarkerRowType.cells': { total: 40 },
   'Query.methodologies': { total: 200 },
 };
 

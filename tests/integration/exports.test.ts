@@ -3,6 +3,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mintToken } from '../../api/auth/tokens.js';
 import { type RunningServer } from '../../api/server.js';
+import { parseCsv } from '../support/csv.js';
 import { startTestServer, testDatabaseUrl } from '../support/server.js';
 
 const SECRET = 'exports-secret-of-at-least-32-bytes';
@@ -27,35 +28,6 @@ async function download(path: string, token?: string) {
     headers: token ? { authorization: `Bearer ${token}` } : {},
   });
   return { response, bytes: Buffer.from(await response.arrayBuffer()) };
-}
-
-/** The CSV as Excel would read it: BOM, `;`, quoted fields with doubled quotes. */
-function parseCsv(bytes: Buffer): string[][] {
-  const text = bytes.toString('utf8');
-  expect(text.charCodeAt(0)).toBe(0xfeff);
-  const rows: string[][] = [];
-  let field = '';
-  let row: string[] = [];
-  let quoted = false;
-  for (let i = 1; i < text.length; i += 1) {
-    const c = text[i]!;
-    if (quoted && c === '"' && text[i + 1] === '"') {
-      field += '"';
-      i += 1;
-    } else if (c === '"') {
-      quoted = !quoted;
-    } else if (!quoted && c === ';') {
-      row.push(field);
-      field = '';
-    } else if (!quoted && c === '\n') {
-      rows.push([...row, field.replace(/\r$/, '')]);
-      row = [];
-      field = '';
-    } else {
-      field += c;
-    }
-  }
-  return rows;
 }
 
 async function graphql(query: string, token: string) {
