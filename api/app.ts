@@ -12,7 +12,8 @@ import { ensureDefaultMethodology } from '../analytics/sql/methodologies.js';
 import { type Orm } from './db/database.js';
 import { guardPool } from './db/pool-guard.js';
 import { knexQueryable } from './db/queryable.js';
-import { currentRequest, runInRequest, type StatementCounter } from './db/statement-counter.js';
+import { type RequestBudget } from './db/request-budget.js';
+import { runCounted, type StatementCounter } from './db/statement-counter.js';
 import { AnalyticsCache } from './services/analytics/cache.js';
 import { healthRoutes } from './health.js';
 import { exportRouter } from './export/export.route.js';
@@ -65,20 +66,11 @@ export async function createApp(orm: Orm, config: Config, databaseUrl: string): 
   // One way to learn who asks, once per request, for the limits, GraphQL and the file routes alike.
   const viewerOf = (req: Request) =>
     requestViewer(req, (r) => authenticate(r.headers.authorization, auth, knex));
-  const contextFor = (viewer: Viewer) => {
-    const scope = currentRequest();
-    return createContext(
-      knex,
-      config,
-      viewer,
-      scope?.statements ?? { count: 0 },
-      analyticsCache,
-      scope?.budget,
-    );
-  };
+  const contextFor = (viewer: Viewer, budget?: RequestBudget, statements: StatementCounter = { count: 0 }) =>
+    createContext(budget ? pool.knexFor(budget) : knex, config, viewer, statements, analyticsCache, budget);
   const draining = drainingGate();
   const open = new Set<{ end(reason: string): void }>();
-  // Each request's statements are counted and share the pool by its budget; they are cancelled
+  // Each request's statements share the pool by its budget (a knex of its own); they are cancelled
   // when it ends early (disconnect, REQUEST_TIMEOUT_MS, shutdown), so nothing runs on after its answer.
   const budgeted =
     (timeoutMs: number): RequestHandler =>
@@ -94,9 +86,13 @@ export async function createApp(orm: Orm, config: Config, databaseUrl: string): 
           if (res.writableFinished) budget.finish();
           else budget.end('the client went away');
         });
+        res.locals.budget = budget;
         const statements: StatementCounter = { count: 0 };
         res.locals.statements = statements;
-        runInRequest({ statements, budget }, next);
+        // Every statement of this request, wherever it runs, is counted into its own counter. Only
+        // when reported: async context tracking costs throughput (statement-counter.ts).
+        if (config.exposeSqlStats) runCounted(statements, next);
+        else next();
       }, next);
     };
   const limited = rateLimit(config.limits.perMinute, (req) => callerKey(req, viewerOf));
@@ -130,7 +126,11 @@ export async function createApp(orm: Orm, config: Config, databaseUrl: string): 
             extensions: { code: 'PERSISTED_QUERY_REQUIRED', http: { status: 403 } },
           });
         }
-        return contextFor(viewer);
+        return contextFor(
+          viewer,
+          res.locals.budget as RequestBudget | undefined,
+          res.locals.statements as StatementCounter | undefined,
+        );
       },
     }),
   );

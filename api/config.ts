@@ -1,5 +1,6 @@
 import { MIN_SECRET_BYTES } from './auth/tokens.js';
-import { Role } from './auth/viewer.js';
+import { type Role } from './auth/viewer.js';
+import { EnvReader } from './env-reader.js';
 
 /** Everything configurable, from the environment, in one place (README: Configuration). */
 export interface Config {
@@ -87,10 +88,6 @@ export interface Config {
   shutdownGraceMs: number;
 }
 
-function flag(value: string | undefined): boolean {
-  return value !== undefined && ['1', 'true', 'yes', 'on'].includes(value.toLowerCase());
-}
-
 /** Every wrong setting at once, so an operator fixes them in one go (main.ts prints it without a stack). */
 export class ConfigError extends Error {
   constructor(readonly problems: readonly string[]) {
@@ -98,26 +95,8 @@ export class ConfigError extends Error {
   }
 }
 
-let problems: string[] = [];
-
-function int(value: string | undefined, fallback: number, name: string): number {
-  if (value === undefined || value === '') return fallback;
-  const n = Number(value);
-  if (!Number.isSafeInteger(n) || n < 0) {
-    problems.push(`${name} must be a non-negative integer, got «${value}»`);
-    return fallback;
-  }
-  return n;
-}
-
-function devMode(env: NodeJS.ProcessEnv, production: boolean): boolean {
-  const asked = flag(env.AUTH_DEV_MODE);
-  if (asked && production) problems.push('AUTH_DEV_MODE cannot be on when NODE_ENV=production');
-  return asked;
-}
-
 /** What a deployment must have to be usable and safe; development mode needs none of it. */
-function checkAuthentication(config: Config): void {
+function checkAuthentication(config: Config, problems: string[]): void {
   if (config.jwtSecret !== undefined && Buffer.byteLength(config.jwtSecret) < MIN_SECRET_BYTES) {
     problems.push(
       `AUTH_JWT_SECRET must be at least ${MIN_SECRET_BYTES} bytes (RFC 7518 §3.2), got ${Buffer.byteLength(config.jwtSecret)}; e.g. openssl rand -base64 48`,
@@ -128,87 +107,72 @@ function checkAuthentication(config: Config): void {
   }
 }
 
-function roles(value: string | undefined, name: string): Role[] {
-  const names = (value ?? '')
-    .split(',')
-    .map((r) => r.trim())
-    .filter(Boolean);
-  const known = Object.values(Role) as string[];
-  const unknown = names.filter((r) => !known.includes(r));
-  if (unknown.length)
-    problems.push(`${name}: unknown role(s) ${unknown.join(', ')}; known: ${known.join(', ')}`);
-  return names.filter((r) => known.includes(r)) as Role[];
-}
-
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  problems = [];
-  const config = readConfig(env);
-  checkAuthentication(config);
-  const found = problems;
-  problems = [];
-  if (found.length) throw new ConfigError(found);
+  const r = new EnvReader(env);
+  const config = readConfig(env, r);
+  checkAuthentication(config, r.problems);
+  if (r.problems.length) throw new ConfigError(r.problems);
   return config;
 }
 
-function readConfig(env: NodeJS.ProcessEnv): Config {
+function readConfig(env: NodeJS.ProcessEnv, r: EnvReader): Config {
   const production = env.NODE_ENV === 'production';
-  const asked = env.SEED_SCALE ?? 'demo';
-  const scale = asked === 'national' || asked === 'test' ? asked : 'demo';
-  if (asked !== scale) problems.push(`SEED_SCALE must be demo, national or test, got «${asked}»`);
+  const devMode = r.flag('AUTH_DEV_MODE');
+  if (devMode && production) r.problems.push('AUTH_DEV_MODE cannot be on when NODE_ENV=production');
   return {
     databaseUrl: env.DATABASE_URL || undefined,
     host: env.HOST ?? '127.0.0.1',
-    port: int(env.PORT, 4000, 'PORT'),
+    port: r.int('PORT', 4000),
     embeddedDir: env.EMBEDDED_PG_DIR ?? '.data/pg',
-    embeddedPort: int(env.EMBEDDED_PG_PORT, 54329, 'EMBEDDED_PG_PORT'),
-    seedDemo: flag(env.SEED_DEMO),
-    seedScale: scale,
-    defaultPageSize: int(env.DEFAULT_PAGE_SIZE, 20, 'DEFAULT_PAGE_SIZE'),
-    maxPageSize: int(env.MAX_PAGE_SIZE, 500, 'MAX_PAGE_SIZE'),
+    embeddedPort: r.int('EMBEDDED_PG_PORT', 54329),
+    seedDemo: r.flag('SEED_DEMO'),
+    seedScale: r.oneOf('SEED_SCALE', ['demo', 'national', 'test'] as const, 'demo'),
+    defaultPageSize: r.int('DEFAULT_PAGE_SIZE', 20),
+    maxPageSize: r.int('MAX_PAGE_SIZE', 500),
     production,
-    authDevMode: devMode(env, production),
-    publicAccess: flag(env.PUBLIC_ACCESS),
+    authDevMode: devMode,
+    publicAccess: r.flag('PUBLIC_ACCESS'),
     jwtSecret: env.AUTH_JWT_SECRET || undefined,
     jwksFile: env.AUTH_JWKS_FILE || undefined,
     jwtIssuer: env.AUTH_ISSUER || undefined,
     jwtAudience: env.AUTH_AUDIENCE || undefined,
-    persistedOnlyRoles: roles(env.PERSISTED_ONLY_ROLES, 'PERSISTED_ONLY_ROLES'),
+    persistedOnlyRoles: r.roles('PERSISTED_ONLY_ROLES'),
     limits: {
-      maxDepth: int(env.MAX_QUERY_DEPTH, 8, 'MAX_QUERY_DEPTH'),
-      maxAliases: int(env.MAX_QUERY_ALIASES, 15, 'MAX_QUERY_ALIASES'),
-      maxTokens: int(env.MAX_QUERY_TOKENS, 2000, 'MAX_QUERY_TOKENS'),
-      maxCost: int(env.MAX_QUERY_COST, 500_000, 'MAX_QUERY_COST'),
-      perMinute: int(env.RATE_LIMIT_PER_MINUTE, 600, 'RATE_LIMIT_PER_MINUTE'),
-      statementTimeoutMs: int(env.STATEMENT_TIMEOUT_MS, 15_000, 'STATEMENT_TIMEOUT_MS'),
+      maxDepth: r.int('MAX_QUERY_DEPTH', 8),
+      maxAliases: r.int('MAX_QUERY_ALIASES', 15),
+      maxTokens: r.int('MAX_QUERY_TOKENS', 2000),
+      maxCost: r.int('MAX_QUERY_COST', 500_000),
+      perMinute: r.int('RATE_LIMIT_PER_MINUTE', 600),
+      statementTimeoutMs: r.int('STATEMENT_TIMEOUT_MS', 15_000),
     },
-    introspection: env.ENABLE_INTROSPECTION === undefined ? !production : flag(env.ENABLE_INTROSPECTION),
-    ide: env.ENABLE_IDE === undefined ? !production : flag(env.ENABLE_IDE),
-    analyticsCacheSize: int(env.ANALYTICS_CACHE_SIZE, 32, 'ANALYTICS_CACHE_SIZE'),
-    exposeSqlStats: env.EXPOSE_SQL_STATS === undefined ? !production : flag(env.EXPOSE_SQL_STATS),
-    publicData: { minSchools: int(env.PUBLIC_MIN_SCHOOLS, 5, 'PUBLIC_MIN_SCHOOLS') },
+    introspection: env.ENABLE_INTROSPECTION === undefined ? !production : r.flag('ENABLE_INTROSPECTION'),
+    ide: env.ENABLE_IDE === undefined ? !production : r.flag('ENABLE_IDE'),
+    analyticsCacheSize: r.int('ANALYTICS_CACHE_SIZE', 32),
+    exposeSqlStats: env.EXPOSE_SQL_STATS === undefined ? !production : r.flag('EXPOSE_SQL_STATS'),
+    publicData: { minSchools: r.int('PUBLIC_MIN_SCHOOLS', 5) },
     whatIf: {
-      timeoutMs: int(env.WHATIF_TIMEOUT_MS, 60_000, 'WHATIF_TIMEOUT_MS'),
-      concurrency: int(env.WHATIF_CONCURRENCY, 2, 'WHATIF_CONCURRENCY'),
-      keep: int(env.WHATIF_KEEP, 8, 'WHATIF_KEEP'),
+      timeoutMs: r.int('WHATIF_TIMEOUT_MS', 60_000),
+      concurrency: r.int('WHATIF_CONCURRENCY', 2),
+      keep: r.int('WHATIF_KEEP', 8),
     },
     imports: {
-      maxUploadBytes: int(env.IMPORT_MAX_UPLOAD_BYTES, 100 * 1024 * 1024, 'IMPORT_MAX_UPLOAD_BYTES'),
-      maxUnpackedBytes: int(env.IMPORT_MAX_UNPACKED_BYTES, 300 * 1024 * 1024, 'IMPORT_MAX_UNPACKED_BYTES'),
-      maxCellChars: int(env.IMPORT_MAX_CELL_CHARS, 2_000, 'IMPORT_MAX_CELL_CHARS'),
-      maxColumns: int(env.IMPORT_MAX_COLUMNS, 200, 'IMPORT_MAX_COLUMNS'),
-      maxRows: int(env.IMPORT_MAX_ROWS, 5_000_000, 'IMPORT_MAX_ROWS'),
-      statementTimeoutMs: int(env.IMPORT_STATEMENT_TIMEOUT_MS, 600_000, 'IMPORT_STATEMENT_TIMEOUT_MS'),
+      maxUploadBytes: r.int('IMPORT_MAX_UPLOAD_BYTES', 100 * 1024 * 1024),
+      maxUnpackedBytes: r.int('IMPORT_MAX_UNPACKED_BYTES', 300 * 1024 * 1024),
+      maxCellChars: r.int('IMPORT_MAX_CELL_CHARS', 2_000),
+      maxColumns: r.int('IMPORT_MAX_COLUMNS', 200),
+      maxRows: r.int('IMPORT_MAX_ROWS', 5_000_000),
+      statementTimeoutMs: r.int('IMPORT_STATEMENT_TIMEOUT_MS', 600_000),
     },
     pool: {
-      size: int(env.DB_POOL_SIZE, 20, 'DB_POOL_SIZE'),
-      perRequest: int(env.MAX_STATEMENTS_PER_REQUEST, 4, 'MAX_STATEMENTS_PER_REQUEST'),
-      perCaller: int(env.MAX_STATEMENTS_PER_CALLER, 8, 'MAX_STATEMENTS_PER_CALLER'),
-      reserveForLight: int(env.POOL_RESERVE_FOR_LIGHT, 4, 'POOL_RESERVE_FOR_LIGHT'),
-      lightCost: int(env.LIGHT_QUERY_COST, 1_000, 'LIGHT_QUERY_COST'),
+      size: r.int('DB_POOL_SIZE', 20),
+      perRequest: r.int('MAX_STATEMENTS_PER_REQUEST', 4),
+      perCaller: r.int('MAX_STATEMENTS_PER_CALLER', 8),
+      reserveForLight: r.int('POOL_RESERVE_FOR_LIGHT', 4),
+      lightCost: r.int('LIGHT_QUERY_COST', 1_000),
     },
-    requestTimeoutMs: int(env.REQUEST_TIMEOUT_MS, 30_000, 'REQUEST_TIMEOUT_MS'),
-    maxResponseBytes: int(env.MAX_RESPONSE_BYTES, 32 * 1024 * 1024, 'MAX_RESPONSE_BYTES'),
-    maxTokenLifetimeSeconds: int(env.MAX_TOKEN_LIFETIME_SECONDS, 86_400, 'MAX_TOKEN_LIFETIME_SECONDS'),
-    shutdownGraceMs: int(env.SHUTDOWN_GRACE_MS, 10_000, 'SHUTDOWN_GRACE_MS'),
+    requestTimeoutMs: r.int('REQUEST_TIMEOUT_MS', 30_000),
+    maxResponseBytes: r.int('MAX_RESPONSE_BYTES', 32 * 1024 * 1024),
+    maxTokenLifetimeSeconds: r.int('MAX_TOKEN_LIFETIME_SECONDS', 86_400),
+    shutdownGraceMs: r.int('SHUTDOWN_GRACE_MS', 10_000),
   };
 }

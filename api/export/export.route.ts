@@ -3,6 +3,7 @@ import express, { type Request, type Response, type Router } from 'express';
 import { GraphQLError } from 'graphql';
 import { type Viewer } from '../auth/viewer.js';
 import { type Context } from '../context.js';
+import { type RequestBudget } from '../db/request-budget.js';
 import { EXPORTS } from './catalogue.js';
 import { exportAs, exportFileOf } from './export-as.js';
 import { ExportError } from './run-export.js';
@@ -11,7 +12,8 @@ export interface ExportDeps {
   apollo: ApolloServer<Context>;
   /** The API's own authentication: the same viewer a GraphQL request would get. */
   viewerOf(req: Request): Promise<Viewer>;
-  contextFor(viewer: Viewer): Context;
+  /** The request's budget (pool share) comes from app.ts's middleware, in `res.locals`. */
+  contextFor(viewer: Viewer, budget?: RequestBudget): Context;
 }
 
 function sendErrors(res: Response, status: number, errors: readonly unknown[]): void {
@@ -44,7 +46,7 @@ export function exportRouter(deps: ExportDeps): Router {
         ]);
       throw error;
     }
-    const context = deps.contextFor(viewer);
+    const context = deps.contextFor(viewer, res.locals.budget as RequestBudget | undefined);
     try {
       await exportAs(deps.apollo, context, target, req.query as Record<string, unknown>, (contentType) => {
         res.setHeader('content-type', contentType);

@@ -101,6 +101,7 @@ describe('class 6: the pool is shared fairly, and statements end with their requ
       controller.abort();
       expect(await eventually(async () => (await waitingStatements()) === 0)).toBe(true);
     } finally {
+      controller.abort();
       await blocker.query('rollback');
     }
     // and the server is whole again: the same heavy query answers, correctly
@@ -138,6 +139,7 @@ describe('class 6: the pool is shared fairly, and statements end with their requ
       controller.abort();
       expect(await eventually(async () => (await waitingStatements()) === 0)).toBe(true);
     } finally {
+      controller.abort();
       await blocker.query('rollback');
     }
   });
