@@ -24,6 +24,11 @@ export async function startApollo(config: Config): Promise<ApolloServer<Context>
     validationRules:
       config.limits.maxDepth === 0 && config.limits.maxAliases === 0 ? [] : [queryLimitsRule(config.limits)],
     allowBatchedHttpRequests: false,
+    // Apollo's CSRF prevention, plus: a request carrying Authorization was preflighted (a browser
+    // cannot add it cross-site without one), so dashboards' GET /graphql with a token passes.
+    csrfPrevention: {
+      requestHeaders: ['x-apollo-operation-name', 'apollo-require-preflight', 'authorization'],
+    },
     // main.ts drains and stops on SIGTERM itself (Apollo's own handler would stop it mid-request).
     stopOnTerminationSignals: false,
     // No HTTP cache hints are used; the cache-control plugin would wrap every field resolver.

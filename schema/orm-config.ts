@@ -19,6 +19,8 @@ export function ormConfig(clientUrl: string, overrides: Partial<Options> = {}) {
       path: 'schema/migrations',
       pathTs: 'schema/migrations',
       snapshot: false,
+      // 140 lines a start otherwise; LOG_MIGRATIONS=1 shows what is applied.
+      silent: !['1', 'true', 'yes', 'on'].includes((process.env.LOG_MIGRATIONS ?? '').toLowerCase()),
     },
     pool: { min: 0, max: 20 },
     discovery: { warnWhenNoEntities: true },

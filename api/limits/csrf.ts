@@ -14,7 +14,8 @@ import { type RequestHandler } from 'express';
  */
 
 const SIMPLE_TYPES = ['text/plain', 'multipart/form-data', 'application/x-www-form-urlencoded'];
-export const CSRF_HEADERS = ['apollo-require-preflight', 'x-apollo-operation-name'];
+// Authorization too: a browser cannot add it cross-site without a preflight (as on /graphql).
+export const CSRF_HEADERS = ['apollo-require-preflight', 'x-apollo-operation-name', 'authorization'];
 
 /** type "/" subtype, both RFC 7230 tokens (what a MIME type parser would accept as the essence). */
 const TOKEN = /^[!#$%&'*+.^_`|~0-9a-z-]+\/[!#$%&'*+.^_`|~0-9a-z-]+$/;

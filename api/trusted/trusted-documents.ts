@@ -43,6 +43,7 @@ function refuse(res: Response, status: number, code: string, message: string): v
  */
 export function trustedDocumentsMiddleware(documents: TrustedDocuments) {
   return (req: Request, res: Response, next: NextFunction): void => {
+    if (req.method === 'GET') return getById(documents, req, res, next);
     const body = (req.body ?? {}) as GraphQLBody;
     const id = req.method === 'POST' ? requestedId(body) : undefined;
     if (id === undefined) return next();
@@ -59,6 +60,28 @@ export function trustedDocumentsMiddleware(documents: TrustedDocuments) {
     res.locals.trustedDocument = id;
     next();
   };
+}
+
+/**
+ * `GET /graphql?documentId=sha256:…&variables={…}` (what Grafana and other dashboards send): the
+ * URL is rewritten to carry the document's text, which Apollo's GET handling reads.
+ */
+function getById(documents: TrustedDocuments, req: Request, res: Response, next: NextFunction): void {
+  const params = new URLSearchParams(req.url.split('?')[1] ?? '');
+  const asked = params.get('documentId');
+  if (asked === null) return next();
+  const id = normalizeId(asked);
+  const text = documents.get(id);
+  if (text === undefined) return refuse(res, 404, 'PERSISTED_QUERY_NOT_FOUND', `No trusted document ${id}`);
+  const sent = params.get('query');
+  if (sent !== null && sent !== text) {
+    return refuse(res, 400, 'BAD_REQUEST', `The query sent is not trusted document ${id}`);
+  }
+  params.delete('documentId');
+  params.set('query', text);
+  req.url = `${req.url.split('?')[0] ?? ''}?${params.toString()}`;
+  res.locals.trustedDocument = id;
+  next();
 }
 
 /** Roles that may only run trusted documents (PERSISTED_ONLY_ROLES), e.g. BI service accounts. */

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 
-// Debian's chromium, driven by playwright-core: Playwright's own browser download is not
-// reachable from this project's machines. The flags keep Chromium from calling home.
+// A Chromium driven by playwright-core (Playwright's own browser download is not reachable from
+// this project's machines). The flags keep Chromium from calling home.
 const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
@@ -14,15 +14,27 @@ const CHROMIUM_ARGS = [
   '--disable-quic',
 ];
 
+/**
+ * `CHROMIUM_PATH`, else Debian's `/usr/bin/chromium`, else the Chromium that ships inside the
+ * `@sparticuz/chromium` package (a devDependency: `npm ci` brings it, nothing else to install).
+ */
 export async function launchChromium(): Promise<Browser> {
-  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-  if (!existsSync(executablePath)) {
-    throw new Error(
-      `Chromium not found at ${executablePath}. Install it with \`bash .ci/install-chromium.sh\`, ` +
-        'point CHROMIUM_PATH at a Chromium binary, or set SKIP_BROWSER_TESTS=1 to skip the browser tests.',
-    );
+  const asked =
+    process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+  if (asked) {
+    if (!existsSync(asked)) {
+      throw new Error(
+        `Chromium not found at CHROMIUM_PATH=${asked}: point it at a Chromium binary, unset it to use the ` +
+          'one of @sparticuz/chromium, or set SKIP_BROWSER_TESTS=1 to skip the browser tests.',
+      );
+    }
+    return chromium.launch({ executablePath: asked, args: CHROMIUM_ARGS });
   }
-  return chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+  const { default: packaged } = await import('@sparticuz/chromium');
+  return chromium.launch({
+    executablePath: await packaged.executablePath(),
+    args: [...packaged.args, ...CHROMIUM_ARGS.filter((a) => !packaged.args.includes(a))],
+  });
 }
 
 export interface IdeRun {

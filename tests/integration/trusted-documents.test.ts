@@ -94,3 +94,35 @@ describe('trusted documents', () => {
     expect(Object.keys((await manifest.json()) as object).sort()).toEqual([...documents.keys()].sort());
   });
 });
+
+describe('GET /graphql for dashboards (issue 10)', () => {
+  const get = (params: Record<string, string>, headers: Record<string, string> = {}) =>
+    fetch(`${server.url}/graphql?${new URLSearchParams(params).toString()}`, { headers });
+
+  it('a GET with a token passes CSRF prevention; without one (nor a preflight header) it is refused', async () => {
+    const query = '{ regions(first: 1) { totalCount } }';
+    const withToken = await get({ query }, { authorization: `Bearer ${ministry}` });
+    expect(withToken.status).toBe(200);
+    expect(((await withToken.json()) as { data?: unknown }).data).toHaveProperty('regions.totalCount');
+    const bare = await get({ query });
+    expect(bare.status).toBe(400);
+    expect(await bare.text()).toMatch(/CSRF/);
+  });
+
+  it('a GET names a trusted document by documentId, with its variables — a BI service account too', async () => {
+    const id = idOf('VprStatisticsByRegion');
+    const response = await get(
+      { documentId: id, variables: JSON.stringify({ filter: { years: [2026] } }) },
+      { authorization: `Bearer ${bi}` },
+    );
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as {
+      data?: { vprStatistics?: { nodes: unknown[] } };
+      errors?: unknown;
+    };
+    expect(body.errors).toBeUndefined();
+    expect(body.data?.vprStatistics?.nodes.length).toBeGreaterThan(0);
+    const unknown = await get({ documentId: 'sha256:00' }, { authorization: `Bearer ${bi}` });
+    expect(unknown.status).toBe(404);
+  });
+});

@@ -1,8 +1,7 @@
 import pg from 'pg';
+import { inject } from 'vitest';
 import { migrate } from '../../schema/migrate.js';
 import { loadSeed } from '../../seeds/load.js';
-
-const ADMIN_URL = process.env.TEST_DATABASE_ADMIN_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 
 export interface FreshDatabase {
   url: string;
@@ -33,6 +32,7 @@ export async function dropTestDatabase(admin: pg.Client, name: string): Promise<
  * country: for tests that write (imports, list workflow) and must not disturb the run's shared one.
  */
 export async function createFreshDatabase(options: { seed?: 'demo' | 'none' } = {}): Promise<FreshDatabase> {
+  const ADMIN_URL = inject('adminUrl');
   const name = `shnor_test_${process.pid}_${Date.now()}_${counter++}`;
   const admin = new pg.Client({ connectionString: ADMIN_URL });
   await admin.connect();

@@ -1,11 +1,9 @@
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { computeChecksum } from './generate.js';
-import { loadSeed, seedManifest } from './load.js';
-import { migrate } from '../schema/migrate.js';
-import { dropTestDatabase } from '../tests/support/fresh-database.js';
-
-const ADMIN_URL = process.env.TEST_DATABASE_ADMIN_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { computeChecksum } from '../../seeds/generate.js';
+import { loadSeed, seedManifest } from '../../seeds/load.js';
+import { migrate } from '../../schema/migrate.js';
+import { dropTestDatabase } from '../support/fresh-database.js';
 
 describe('loadSeed', () => {
   const name = `shnor_seed_test_${process.pid}_${Date.now()}`;
@@ -13,10 +11,10 @@ describe('loadSeed', () => {
   let pool: pg.Pool;
 
   beforeAll(async () => {
-    admin = new pg.Client({ connectionString: ADMIN_URL });
+    admin = new pg.Client({ connectionString: inject('adminUrl') });
     await admin.connect();
     await admin.query(`create database ${name}`);
-    const url = new URL(ADMIN_URL);
+    const url = new URL(inject('adminUrl'));
     url.pathname = `/${name}`;
     await migrate(url.toString());
     pool = new pg.Pool({ connectionString: url.toString(), max: 2 });
