@@ -1,19 +1,32 @@
 import { registerEnumType } from 'type-graphql';
-import { Locality, SchoolType, Subject, SUBJECT_NAMES_RU } from '../../schema/enums.js';
+import { describedValues } from './enum-values.js';
+import { Locality, SchoolType, Subject } from '../../schema/enums.js';
 
 registerEnumType(Subject, {
   name: 'Subject',
   description: 'Subject codes of DATA-FORMATS.md',
-  valuesConfig: Object.fromEntries(Object.entries(SUBJECT_NAMES_RU).map(([k, v]) => [k, { description: v }])),
+  valuesConfig: describedValues('Subject'),
 });
-registerEnumType(SchoolType, { name: 'SchoolType', description: 'Тип ОО' });
-registerEnumType(Locality, { name: 'Locality', description: 'Местность' });
+registerEnumType(SchoolType, {
+  name: 'SchoolType',
+  valuesConfig: describedValues('SchoolType'),
+  description: 'Тип ОО',
+});
+registerEnumType(Locality, {
+  name: 'Locality',
+  valuesConfig: describedValues('Locality'),
+  description: 'Местность',
+});
 
 export enum SchoolOrder {
   CODE = 'CODE',
   NAME = 'NAME',
 }
-registerEnumType(SchoolOrder, { name: 'SchoolOrder', description: 'Sort order of school lists' });
+registerEnumType(SchoolOrder, {
+  name: 'SchoolOrder',
+  valuesConfig: describedValues('SchoolOrder'),
+  description: 'Sort order of school lists',
+});
 
 /** Dimensions a statistics query may group by (any combination). */
 export enum StatisticsDimension {
@@ -24,12 +37,19 @@ export enum StatisticsDimension {
   GRADE = 'GRADE',
   SUBJECT = 'SUBJECT',
 }
-registerEnumType(StatisticsDimension, { name: 'StatisticsDimension' });
+registerEnumType(StatisticsDimension, {
+  name: 'StatisticsDimension',
+  valuesConfig: describedValues('StatisticsDimension'),
+});
 
 export enum GiaExam {
   OGE = 'OGE',
   EGE = 'EGE',
 }
-registerEnumType(GiaExam, { name: 'GiaExam', description: 'ОГЭ (grade 9) or ЕГЭ (grade 11)' });
+registerEnumType(GiaExam, {
+  name: 'GiaExam',
+  valuesConfig: describedValues('GiaExam'),
+  description: 'ОГЭ (grade 9) or ЕГЭ (grade 11)',
+});
 
 export { Locality, SchoolType, Subject };

@@ -1,3 +1,4 @@
+import { describedValues } from '../enum-values.js';
 import {
   Arg,
   Args,
@@ -33,7 +34,7 @@ export enum RiskGroupBy {
   REGION = 'REGION',
   MUNICIPALITY = 'MUNICIPALITY',
 }
-registerEnumType(RiskGroupBy, { name: 'RiskGroupBy' });
+registerEnumType(RiskGroupBy, { name: 'RiskGroupBy', valuesConfig: describedValues('RiskGroupBy') });
 
 /** level/factor filter of riskProfiles, as documented on the query. */
 function matches(p: RiskProfile, level: RiskLevel | undefined, factor: number | undefined): boolean {

@@ -1,3 +1,4 @@
+import { describedValues } from '../enum-values.js';
 import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root, registerEnumType } from 'type-graphql';
 import { type Context } from '../../context.js';
 import { methodologyView } from '../../services/analytics/candidate-view.js';
@@ -13,7 +14,7 @@ export enum SummaryGroupBy {
   REGION = 'REGION',
   MUNICIPALITY = 'MUNICIPALITY',
 }
-registerEnumType(SummaryGroupBy, { name: 'SummaryGroupBy' });
+registerEnumType(SummaryGroupBy, { name: 'SummaryGroupBy', valuesConfig: describedValues('SummaryGroupBy') });
 
 const FIELD = {
   ELIGIBLE: 'eligible',

@@ -1,3 +1,4 @@
+import { describedValues } from '../enum-values.js';
 import {
   Arg,
   Args,
@@ -31,7 +32,7 @@ export enum CandidateOrder {
   LOW_RANK_DESC = 'LOW_RANK_DESC',
   LOW_INDEX_DESC = 'LOW_INDEX_DESC',
 }
-registerEnumType(CandidateOrder, { name: 'CandidateOrder' });
+registerEnumType(CandidateOrder, { name: 'CandidateOrder', valuesConfig: describedValues('CandidateOrder') });
 
 const STATUS_ORDER: Record<string, number> = {
   ELIGIBLE: 0,

@@ -1,4 +1,5 @@
 import { GraphQLJSON } from 'graphql-scalars';
+import { describedValues } from '../enum-values.js';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 
 export enum ImportStatus {
@@ -7,6 +8,7 @@ export enum ImportStatus {
 }
 registerEnumType(ImportStatus, {
   name: 'ImportStatus',
+  valuesConfig: describedValues('ImportStatus'),
   description: 'ACCEPTED: every row stored; REJECTED: nothing stored (a bad row, or an unreadable file)',
 });
 

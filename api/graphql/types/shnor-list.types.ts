@@ -1,4 +1,5 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { describedValues } from '../enum-values.js';
 import { MethodologyRef } from './analytics/methodology.types.js';
 import { ObjectivityMarkerType, ShnorEvidenceType, ShnorStatus } from './analytics/shnor.types.js';
 import { connectionType } from './page-info.type.js';
@@ -10,6 +11,7 @@ export enum ShnorListStatus {
 }
 registerEnumType(ShnorListStatus, {
   name: 'ShnorListStatus',
+  valuesConfig: describedValues('ShnorListStatus'),
   description: 'DRAFT takes decisions; APPROVED is frozen; PUBLISHED is approved and made public',
 });
 
@@ -19,6 +21,7 @@ export enum ShnorListDecision {
 }
 registerEnumType(ShnorListDecision, {
   name: 'ShnorListDecision',
+  valuesConfig: describedValues('ShnorListDecision'),
   description: 'A manual decision on an entry',
 });
 

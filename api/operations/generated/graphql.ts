@@ -6,23 +6,33 @@ export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' |
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
 /** ОГЭ (grade 9) or ЕГЭ (grade 11) */
 export type GiaExam =
+  /** ЕГЭ, grade 11 */
   | 'EGE'
+  /** ОГЭ, grade 9 */
   | 'OGE';
 
 /** ACCEPTED: every row stored; REJECTED: nothing stored (a bad row, or an unreadable file) */
 export type ImportStatus =
+  /** Принят: every row valid, stored in one transaction */
   | 'ACCEPTED'
+  /** Отклонён: the file was refused whole, nothing stored; `errors` lists why */
   | 'REJECTED';
 
 /** Местность */
 export type Locality =
+  /** город */
   | 'CITY'
+  /** пгт */
   | 'URBAN_SETTLEMENT'
+  /** село */
   | 'VILLAGE';
 
 export type ObjectivityPolicy =
+  /** Such a school is NOT_ELIGIBLE */
   | 'EXCLUDE'
+  /** Markers are not considered: such a school is ELIGIBLE */
   | 'IGNORE'
+  /** A low school with an objectivity marker on a core grade-subject is REVIEW (a person decides) */
   | 'REVIEW';
 
 /** Which results: the schools of SchoolFilter, narrowed by year, grade and subject */
@@ -44,9 +54,13 @@ export type ResultFilter = {
 
 /** Level of a risk factor (METHODOLOGY-V1 §4): HIGH ≥ highLevel, MEDIUM ≥ mediumLevel */
 export type RiskLevel =
+  /** Score at or above highLevel: a priority risk */
   | 'HIGH'
+  /** Score below mediumLevel */
   | 'LOW'
+  /** Score at or above mediumLevel */
   | 'MEDIUM'
+  /** No indicator of the factor has a value for this school and year */
   | 'NO_DATA';
 
 /** Which schools: every given condition must hold */
@@ -64,38 +78,60 @@ export type SchoolFilter = {
 
 /** Тип ОО */
 export type SchoolType =
+  /** школа-интернат */
   | 'BOARDING'
+  /** центр образования */
   | 'EDUCATION_CENTER'
+  /** гимназия */
   | 'GYMNASIUM'
+  /** лицей */
   | 'LYCEUM'
+  /** НОШ */
   | 'NOSH'
+  /** ООШ */
   | 'OOSH'
+  /** СОШ */
   | 'SOSH';
 
 /** A manual decision on an entry */
 export type ShnorListDecision =
+  /** Leave the school out, whatever its status (with a justification) */
   | 'EXCLUDE'
+  /** Include the school, whatever its status (with a justification) */
   | 'INCLUDE';
 
 /** DRAFT takes decisions; APPROVED is frozen; PUBLISHED is approved and made public */
 export type ShnorListStatus =
+  /** Утверждён: frozen; EXIT candidates of the next year count from it */
   | 'APPROVED'
+  /** Черновик: decisions may change */
   | 'DRAFT'
+  /** Опубликован: approved and made public */
   | 'PUBLISHED';
 
 /** METHODOLOGY-V1 §2 */
 export type ShnorStatus =
+  /** Low in the list year and the year before, no objectivity marker: goes on the list */
   | 'ELIGIBLE'
+  /** Not ranked in the list year or the year before (no ВПР share of «2») */
   | 'INSUFFICIENT_DATA'
+  /** Not low in both years (or excluded by the objectivity policy) */
   | 'NOT_ELIGIBLE'
+  /** Low in both years, but a core grade-subject carries an objectivity marker: a person decides */
   | 'REVIEW';
 
 export type StatisticsDimension =
+  /** Класс / grade */
   | 'GRADE'
+  /** Муниципалитет / municipality */
   | 'MUNICIPALITY'
+  /** Субъект РФ / region */
   | 'REGION'
+  /** Школа / school (not for the public viewer) */
   | 'SCHOOL'
+  /** Предмет / subject */
   | 'SUBJECT'
+  /** Год / year */
   | 'YEAR';
 
 /** Subject codes of DATA-FORMATS.md */

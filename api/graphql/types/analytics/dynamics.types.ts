@@ -1,4 +1,5 @@
 import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { describedValues } from '../../enum-values.js';
 import { Subject } from '../../enums.js';
 import { School } from '../school.type.js';
 import { MethodologyRef } from './methodology.types.js';
@@ -10,6 +11,7 @@ export enum DynamicsEntity {
 }
 registerEnumType(DynamicsEntity, {
   name: 'DynamicsEntity',
+  valuesConfig: describedValues('DynamicsEntity'),
   description: 'Whose series: a school (by code), a municipality (by id) or a region (by code)',
 });
 
@@ -40,7 +42,11 @@ export enum CohortExam {
   VPR = 'VPR',
   OGE = 'OGE',
 }
-registerEnumType(CohortExam, { name: 'CohortExam', description: 'ВПР (grades 4–8) or ОГЭ (grade 9)' });
+registerEnumType(CohortExam, {
+  name: 'CohortExam',
+  valuesConfig: describedValues('CohortExam'),
+  description: 'ВПР (grades 4–8) or ОГЭ (grade 9)',
+});
 
 @ObjectType({ simpleResolvers: true, description: 'One year of an indicator series (METHODOLOGY-V1 §5)' })
 export class DynamicsPoint {

@@ -1,4 +1,5 @@
 import { Ctx, Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { describedValues } from '../../enum-values.js';
 import { type Context } from '../../../context.js';
 import { connectionType } from '../page-info.type.js';
 import { Municipality, Region } from '../place.types.js';
@@ -12,6 +13,7 @@ export enum RiskLevel {
 }
 registerEnumType(RiskLevel, {
   name: 'RiskLevel',
+  valuesConfig: describedValues('RiskLevel'),
   description: 'Level of a risk factor (METHODOLOGY-V1 §4): HIGH ≥ highLevel, MEDIUM ≥ mediumLevel',
 });
 
@@ -21,6 +23,7 @@ export enum RiskDirection {
 }
 registerEnumType(RiskDirection, {
   name: 'RiskDirection',
+  valuesConfig: describedValues('RiskDirection'),
   description: 'Which side of the cut-offs is risky',
 });
 

@@ -1,4 +1,5 @@
 import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { describedValues } from '../../enum-values.js';
 import { Subject } from '../../enums.js';
 import { MethodologyRef } from './methodology.types.js';
 
@@ -8,14 +9,21 @@ export enum ShnorStatus {
   NOT_ELIGIBLE = 'NOT_ELIGIBLE',
   INSUFFICIENT_DATA = 'INSUFFICIENT_DATA',
 }
-registerEnumType(ShnorStatus, { name: 'ShnorStatus', description: 'METHODOLOGY-V1 §2' });
+registerEnumType(ShnorStatus, {
+  name: 'ShnorStatus',
+  valuesConfig: describedValues('ShnorStatus'),
+  description: 'METHODOLOGY-V1 §2',
+});
 
 export enum ObjectivityPolicy {
   REVIEW = 'REVIEW',
   EXCLUDE = 'EXCLUDE',
   IGNORE = 'IGNORE',
 }
-registerEnumType(ObjectivityPolicy, { name: 'ObjectivityPolicy' });
+registerEnumType(ObjectivityPolicy, {
+  name: 'ObjectivityPolicy',
+  valuesConfig: describedValues('ObjectivityPolicy'),
+});
 
 @ObjectType({
   simpleResolvers: true,
