@@ -10,7 +10,8 @@
     // typed into GraphiQL's headers editor (e.g. Authorization) are merged in by createFetcher.
     fetch: (input, init) => window.fetch(input, { ...init, credentials: 'same-origin' }),
   });
-  const props = { fetcher };
+  // Headers (the Authorization token) are kept in this browser's localStorage across reloads.
+  const props = { fetcher, shouldPersistHeaders: true };
   if (config.tabs.length > 0) props.defaultTabs = config.tabs;
   else props.defaultQuery = config.defaultQuery;
   ReactDOM.createRoot(document.getElementById('graphiql')).render(React.createElement(GraphiQL, props));
