@@ -1,12 +1,13 @@
 import { type ApolloServerPlugin, HeaderMap } from '@apollo/server';
 import { GraphQLError } from 'graphql';
+import { UNAVAILABLE_MESSAGE } from './errors.js';
 
 /** Seconds a client should wait before retrying when the database is unavailable. */
 export const RETRY_AFTER_SECONDS = '5';
 
 /** For failures before a request's plugins run (its context): the same answer, 503 and Retry-After. */
 export function unavailableError(): GraphQLError {
-  return new GraphQLError('The database is unavailable right now; retry shortly', {
+  return new GraphQLError(UNAVAILABLE_MESSAGE, {
     extensions: {
       code: 'SERVICE_UNAVAILABLE',
       http: { status: 503, headers: new HeaderMap([['retry-after', RETRY_AFTER_SECONDS]]) },

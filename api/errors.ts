@@ -61,6 +61,9 @@ export function isUnavailable(error: unknown): boolean {
   );
 }
 
+/** What a caller reads when the database is unreachable: never the driver's own message. */
+export const UNAVAILABLE_MESSAGE = 'The database is unavailable right now; retry shortly';
+
 /** SQLSTATE class 22 (data exception): a value the database cannot take reached it, e.g. out of int4. */
 function isDataException(error: unknown): boolean {
   return /^22[0-9A-Z]{3}$/.test(codeOf(error));
@@ -88,7 +91,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   const cause = rootCause(error);
   if (isUnavailable(cause)) {
     return {
-      message: 'The database is unavailable right now; retry shortly',
+      message: UNAVAILABLE_MESSAGE,
       path: formatted.path,
       extensions: { code: 'SERVICE_UNAVAILABLE' },
     };

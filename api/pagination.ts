@@ -1,4 +1,5 @@
 import { badUserInput } from './errors.js';
+import { INT4_MAX } from './row-id.js';
 
 /** Opaque Relay cursors: base64url of the JSON of the sort key of the last row. */
 export type CursorKey = readonly (string | number)[];
@@ -9,8 +10,6 @@ export function encodeCursor(key: CursorKey): string {
 
 /** What a position of a cursor key holds: text (a code, a name), a row number or offset (int4, ≥ 0), or a bigint id as text. */
 export type CursorPart = 'text' | 'int' | 'bigint';
-
-const INT4_MAX = 2_147_483_647;
 
 function fits(value: unknown, part: CursorPart): boolean {
   if (part === 'int')

@@ -3,6 +3,7 @@ import { GraphQLError } from 'graphql';
 import { type JWTPayload } from 'jose';
 import { type Knex } from '../db/database.js';
 import { knexQueryable } from '../db/queryable.js';
+import { isRowId } from '../row-id.js';
 import { apiKeyClaims } from './api-keys.js';
 import { verifyToken, type TokenKeys } from './tokens.js';
 import { DEVELOPMENT_VIEWER, PUBLIC_VIEWER, Role, type Scope, type Viewer } from './viewer.js';
@@ -28,9 +29,6 @@ function claim<T>(claims: JWTPayload, key: string, valid: (v: unknown) => v is T
   return value;
 }
 const isText = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= 64;
-const isId = (v: unknown): v is number | string =>
-  (typeof v === 'number' && Number.isSafeInteger(v) && v > 0 && v <= 2_147_483_647) ||
-  (typeof v === 'string' && /^[1-9]\d{0,9}$/.test(v) && Number(v) <= 2_147_483_647);
 const isCodes = (v: unknown): v is string[] => Array.isArray(v) && v.length <= 100 && v.every(isText);
 
 /** Scope from the token's claims, the place codes resolved to ids; a place that does not exist denies. */
@@ -44,7 +42,14 @@ async function scopeOf(knex: Knex, role: Role, claims: JWTPayload): Promise<Scop
       return ids.length ? { kind: 'REGIONS', regionIds: ids } : { kind: 'NONE' };
     }
     case Role.MUNICIPAL_ANALYST: {
-      const id = Number(claim(claims, 'municipality', isId, 'a municipality id (a positive integer)'));
+      const id = Number(
+        claim(
+          claims,
+          'municipality',
+          (v): v is number | string => isRowId(v),
+          'a municipality id (a positive integer)',
+        ),
+      );
       const ids = await knex('municipality').where('id', id).pluck<number[]>('id');
       return ids.length ? { kind: 'MUNICIPALITIES', municipalityIds: ids } : { kind: 'NONE' };
     }

@@ -1,9 +1,8 @@
 import {
-  type DocumentNode,
+  type FragmentDefinitionNode,
   getArgumentValues,
   getNamedType,
   getNullableType,
-  getVariableValues,
   GraphQLError,
   type GraphQLCompositeType,
   type GraphQLInputType,
@@ -16,7 +15,7 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import { badUserInput } from '../errors.js';
-import { fragmentsOf } from './query-shape.js';
+import { isRowId } from '../row-id.js';
 
 /** Bounds of any argument value: past them a value is a mistake or an attack, never a question. */
 export const INPUT_BOUNDS = {
@@ -25,8 +24,6 @@ export const INPUT_BOUNDS = {
   /** Characters of one text argument (a decision's justification fits). */
   textChars: 10_000,
 };
-
-const INT4_MAX = 2_147_483_647;
 
 function check(value: unknown, type: GraphQLInputType, path: string): GraphQLError | undefined {
   if (value === null || value === undefined) return undefined;
@@ -63,7 +60,7 @@ function check(value: unknown, type: GraphQLInputType, path: string): GraphQLErr
     );
   }
   // Every ID of this API is a row number (int4): anything else names no row and would reach SQL.
-  if (getNamedType(nullable).name === 'ID' && !(/^[1-9]\d{0,9}$/.test(value) && Number(value) <= INT4_MAX)) {
+  if (getNamedType(nullable).name === 'ID' && !isRowId(value)) {
     return badUserInput(path, `${path}: «${value.slice(0, 40)}» is not an id (a positive integer)`);
   }
   return undefined;
@@ -75,14 +72,11 @@ function check(value: unknown, type: GraphQLInputType, path: string): GraphQLErr
  */
 export function badArgument(
   schema: GraphQLSchema,
-  document: DocumentNode,
+  fragments: ReadonlyMap<string, FragmentDefinitionNode>,
   operation: OperationDefinitionNode,
-  variables: Readonly<Record<string, unknown>>,
+  /** The coerced variable values (request-checks.plugin.ts). */
+  values: Readonly<Record<string, unknown>>,
 ): GraphQLError | undefined {
-  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables);
-  if (!coerced.coerced) return undefined; // graphql reports bad variables itself
-  const values = coerced.coerced;
-  const fragments = fragmentsOf(document);
   const seen = new Set<string>();
   const ofSet = (set: SelectionSetNode, parent: GraphQLCompositeType): GraphQLError | undefined => {
     for (const selection of set.selections) {

@@ -1,10 +1,8 @@
 import {
-  type DocumentNode,
   type FieldNode,
   type FragmentDefinitionNode,
   getNamedType,
   getNullableType,
-  getVariableValues,
   type GraphQLCompositeType,
   type GraphQLField,
   GraphQLList,
@@ -16,7 +14,6 @@ import {
   type SelectionSetNode,
   type ValueNode,
 } from 'graphql';
-import { fragmentsOf } from './query-shape.js';
 import { DEFAULT_LIST_BOUND, LIST_BOUNDS } from './list-bounds.js';
 
 export interface CostSettings {
@@ -82,15 +79,12 @@ function itemsOf(
  */
 export function operationCost(
   schema: GraphQLSchema,
-  document: DocumentNode,
+  fragments: ReadonlyMap<string, FragmentDefinitionNode>,
   operation: OperationDefinitionNode,
-  variables: Variables,
+  /** As execution will see them (defaults applied, coerced), see request-checks.plugin.ts. */
+  values: Variables,
   settings: CostSettings,
 ): number {
-  const fragments = fragmentsOf(document);
-  // The variables as execution will see them: defaults applied, values coerced (else as sent).
-  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables);
-  const values = coerced.coerced ?? variables;
   const memo = new Map<string, number>();
   const ofSet = (set: SelectionSetNode, parent: GraphQLCompositeType): number => {
     let total = 0;

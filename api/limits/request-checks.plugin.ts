@@ -1,7 +1,8 @@
 import { type ApolloServerPlugin } from '@apollo/server';
 import { badArgument } from './input-guard.js';
 import { operationCost, type CostSettings } from './query-cost.js';
-import { limitError } from './query-shape.js';
+import { getVariableValues } from 'graphql';
+import { fragmentsOf, limitError } from './query-shape.js';
 
 /** Where a request's estimated cost is kept for the pool's light/heavy share (db/request-budget.ts). */
 export interface CostedContext {
@@ -22,13 +23,18 @@ export function requestChecksPlugin<C extends CostedContext>(
       return {
         async didResolveOperation({ schema, document, operation, request, contextValue }) {
           if (!operation) return;
-          const bad = badArgument(schema, document, operation, request.variables ?? {});
+          const sent = request.variables ?? {};
+          // The variables as execution will see them (defaults applied, coerced), once for both checks;
+          // values that do not coerce are graphql's own error, reported when it executes.
+          const { coerced } = getVariableValues(schema, operation.variableDefinitions ?? [], sent);
+          const fragments = fragmentsOf(document);
+          const bad = coerced ? badArgument(schema, fragments, operation, coerced) : undefined;
           if (bad) {
             bad.extensions.http = { status: 400 };
             throw bad;
           }
           if (maxCost <= 0) return;
-          const cost = operationCost(schema, document, operation, request.variables ?? {}, settings);
+          const cost = operationCost(schema, fragments, operation, coerced ?? sent, settings);
           if (contextValue.budget) contextValue.budget.cost = cost;
           if (cost > maxCost) {
             const error = limitError(

@@ -2,7 +2,7 @@ import { type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mintToken } from '../../api/auth/tokens.js';
 import { startTestServer } from '../support/server.js';
-import { launchChromium } from './ide-driver.js';
+import { launchChromium, resultText } from './ide-driver.js';
 
 const skip = process.env.SKIP_BROWSER_TESTS === '1';
 const SECRET = 'graphiql-headers-secret-of-at-least-32-bytes';
@@ -52,22 +52,7 @@ describe.skipIf(skip)('GraphiQL keeps its headers across a reload', () => {
       await page.waitForTimeout(500); // GraphiQL stores the editor's text after a debounce
       await page.reload({ waitUntil: 'load' });
       await page.locator('.graphiql-execute-button').click();
-      const result = await page.waitForFunction(
-        () => {
-          type WithEditor = Element & { CodeMirror?: { getValue(): string } };
-          const value =
-            document.querySelector<WithEditor>('.result-window .CodeMirror')?.CodeMirror?.getValue() ?? '';
-          try {
-            JSON.parse(value);
-            return value;
-          } catch {
-            return false;
-          }
-        },
-        undefined,
-        { timeout: 30_000 },
-      );
-      const body = JSON.parse(String(await result.jsonValue())) as { data?: unknown; errors?: unknown };
+      const body = JSON.parse(await resultText(page)) as { data?: unknown; errors?: unknown };
       expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
       expect(body.data).toBeTruthy();
       expect(sent.at(-1)).toBe(`Bearer ${token}`);

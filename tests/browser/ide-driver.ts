@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 // A Chromium driven by playwright-core (Playwright's own browser download is not reachable from
 // this project's machines). The flags keep Chromium from calling home.
@@ -48,6 +48,26 @@ export interface IdeRun {
   consoleErrors: string[];
 }
 
+/** The result pane's text once it holds JSON. CodeMirror's value, not the DOM: it renders only the visible lines. */
+export async function resultText(page: Page): Promise<string> {
+  const result = await page.waitForFunction(
+    () => {
+      type WithEditor = Element & { CodeMirror?: { getValue(): string } };
+      const value =
+        document.querySelector<WithEditor>('.result-window .CodeMirror')?.CodeMirror?.getValue() ?? '';
+      try {
+        JSON.parse(value);
+        return value;
+      } catch {
+        return false;
+      }
+    },
+    undefined,
+    { timeout: 30_000 },
+  );
+  return String(await result.jsonValue());
+}
+
 /**
  * Opens the IDE as a person would, runs the tab that is open first (the first example
  * operation) with GraphiQL's execute button, and waits for the result to show.
@@ -72,24 +92,8 @@ export async function runFirstExample(
 
     await page.goto(ideUrl, { waitUntil: 'load' });
     await page.locator('.graphiql-execute-button').click();
-    // Read CodeMirror's value rather than the DOM: CodeMirror renders only the visible lines.
-    const result = await page.waitForFunction(
-      () => {
-        type WithEditor = Element & { CodeMirror?: { getValue(): string } };
-        const editor = document.querySelector<WithEditor>('.result-window .CodeMirror');
-        const value = editor?.CodeMirror?.getValue() ?? '';
-        try {
-          JSON.parse(value);
-          return value;
-        } catch {
-          return false;
-        }
-      },
-      undefined,
-      { timeout: 30_000 },
-    );
-    const value = await result.jsonValue();
-    run.responseText = typeof value === 'string' ? value : '';
+    const value = await resultText(page);
+    run.responseText = value;
     if (screenshotPath) await page.screenshot({ path: screenshotPath });
     return run;
   } finally {

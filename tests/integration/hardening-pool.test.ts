@@ -62,6 +62,26 @@ async function eventually(check: () => Promise<boolean>, ms = 5_000): Promise<bo
   return check();
 }
 
+/** Runs `fn` while the test holds vpr_result locked; whatever it started is aborted, the lock released. */
+async function withVprLocked(fn: (controller: AbortController) => Promise<void>): Promise<void> {
+  await blocker.query('begin');
+  await blocker.query('lock table vpr_result in access exclusive mode');
+  const controller = new AbortController();
+  try {
+    await fn(controller);
+  } finally {
+    controller.abort();
+    await blocker.query('rollback');
+  }
+}
+
+/** The server reaches `n` statements waiting on the lock, and stays there. */
+async function holdsSteady(n: number): Promise<void> {
+  expect(await eventually(async () => (await waitingStatements()) === n)).toBe(true);
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  expect(await waitingStatements()).toBe(n);
+}
+
 const HEAVY = `{ ${Array.from({ length: 15 }, (_, i) => `s${i}: vprStatistics(groupBy: [REGION, GRADE], filter: { years: [${2022 + (i % 5)}] }) { nodes { participants } }`).join(' ')} }`;
 
 function heavyRequest(url: string, signal?: AbortSignal, headers: Record<string, string> = {}) {
@@ -75,10 +95,7 @@ function heavyRequest(url: string, signal?: AbortSignal, headers: Record<string,
 
 describe('class 6: the pool is shared fairly, and statements end with their request', () => {
   it('two heavy public requests hold at most the caller share; another caller answers within 200 ms', async () => {
-    await blocker.query('begin');
-    await blocker.query('lock table vpr_result in access exclusive mode');
-    const controller = new AbortController();
-    try {
+    await withVprLocked(async (controller) => {
       const { slowestMs, failures } = await slowestLightAnswerDuring(
         server.url,
         async () => {
@@ -86,10 +103,7 @@ describe('class 6: the pool is shared fairly, and statements end with their requ
             heavyRequest(server.url, controller.signal),
             heavyRequest(server.url, controller.signal),
           ];
-          // the caller's share is full, and stays so
-          expect(await eventually(async () => (await waitingStatements()) === 3)).toBe(true);
-          await new Promise((resolve) => setTimeout(resolve, 500));
-          expect(await waitingStatements()).toBe(3);
+          await holdsSteady(3); // the caller's share is full, and stays so
           return attacks;
         },
         { authorization: `Bearer ${analyst}` },
@@ -100,10 +114,7 @@ describe('class 6: the pool is shared fairly, and statements end with their requ
       // class 6: the client goes away → its statements are cancelled, though the lock is still held
       controller.abort();
       expect(await eventually(async () => (await waitingStatements()) === 0)).toBe(true);
-    } finally {
-      controller.abort();
-      await blocker.query('rollback');
-    }
+    });
     // and the server is whole again: the same heavy query answers, correctly
     const answer = await fetch(`${server.url}/graphql`, {
       method: 'POST',
@@ -115,10 +126,7 @@ describe('class 6: the pool is shared fairly, and statements end with their requ
   });
 
   it('heavy requests of many callers leave the reserve to light ones', async () => {
-    await blocker.query('begin');
-    await blocker.query('lock table vpr_result in access exclusive mode');
-    const controller = new AbortController();
-    try {
+    await withVprLocked(async (controller) => {
       const tokens = await Promise.all(
         [1, 2, 3].map((i) => mintToken(SECRET, { role: 'MINISTRY', sub: `heavy-${i}` })),
       );
@@ -128,9 +136,7 @@ describe('class 6: the pool is shared fairly, and statements end with their requ
           for (const token of tokens)
             void heavyRequest(server.url, controller.signal, { authorization: `Bearer ${token}` });
           // 3 callers × 3 would be 9; the heavy share is the pool less the reserve: 4
-          expect(await eventually(async () => (await waitingStatements()) === 4)).toBe(true);
-          await new Promise((resolve) => setTimeout(resolve, 500));
-          expect(await waitingStatements()).toBe(4);
+          await holdsSteady(4);
         },
         { authorization: `Bearer ${analyst}` },
       );
@@ -138,10 +144,7 @@ describe('class 6: the pool is shared fairly, and statements end with their requ
       expect(slowestMs).toBeLessThan(200);
       controller.abort();
       expect(await eventually(async () => (await waitingStatements()) === 0)).toBe(true);
-    } finally {
-      controller.abort();
-      await blocker.query('rollback');
-    }
+    });
   });
 
   it('REQUEST_TIMEOUT_MS answers QUERY_TIMEOUT and cancels what the request still runs', async () => {
