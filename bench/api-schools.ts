@@ -1,5 +1,6 @@
 import { anonymousHeaders, benchHeaders, spawnServer } from './support/server-process.js';
 import { loadGraphql } from './support/load.js';
+import { SCHOOLS_ONLY_QUERY, SCHOOLS_QUERY } from './support/queries.js';
 
 /**
  * `npm run bench:api`: p50/p95 of schools(first: 100) with nested municipality/region and latest ВПР
@@ -10,12 +11,6 @@ import { loadGraphql } from './support/load.js';
 const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/shnor_bench';
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
-
-export const SCHOOLS_QUERY = `{ schools(first: 100) { nodes { code name municipality { name region { name } }
-  vprResults(latest: true) { year grade subject participants n2 n3 n4 n5 share2 quality } } } }`;
-
-/** The same list without results: comparable with the list-only figures of ARCHITECTURE.md. */
-export const SCHOOLS_ONLY_QUERY = `{ schools(first: 100) { nodes { code name municipality { name region { name } } } } }`;
 
 const MODES = {
   // The rate limiter runs (its bookkeeping is part of the cost) with a ceiling the load never reaches.

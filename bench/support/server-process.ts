@@ -14,11 +14,20 @@ export const anonymousHeaders = { 'content-type': 'application/json' };
 
 export interface ServerProcess {
   url: string;
+  /** the server's process id (its CPU time is read from /proc by bench:cpu) */
+  pid: number;
   stop(): Promise<void>;
 }
 
-/** The real server in its own process (as in production), so the load generator does not share its event loop. */
-export async function spawnServer(env: Record<string, string>, port: number): Promise<ServerProcess> {
+/**
+ * The real server in its own process (as in production), so the load generator does not share its
+ * event loop. `cwd`: another checkout to run instead (bench:cpu runs a baseline commit beside this one).
+ */
+export async function spawnServer(
+  env: Record<string, string>,
+  port: number,
+  cwd?: string,
+): Promise<ServerProcess> {
   const child: ChildProcess = spawn(
     process.execPath,
     ['--import', '@swc-node/register/esm-register', 'api/main.ts'],
@@ -32,6 +41,7 @@ export async function spawnServer(env: Record<string, string>, port: number): Pr
         EXPOSE_SQL_STATS: '0',
       },
       stdio: ['ignore', 'inherit', 'inherit'],
+      ...(cwd ? { cwd } : {}),
     },
   );
   const url = `http://127.0.0.1:${port}`;
@@ -45,6 +55,7 @@ export async function spawnServer(env: Record<string, string>, port: number): Pr
   }
   return {
     url,
+    pid: child.pid ?? -1,
     stop: async () => {
       child.kill('SIGTERM');
       await new Promise((resolve) => child.once('exit', resolve));
