@@ -21,6 +21,7 @@ import { importRouter } from './import/import.route.js';
 import { rateLimit } from './limits/rate-limit.js';
 import { responseSizeLimit } from './limits/response-size.js';
 import { graphiqlRouter } from './ide/graphiql.js';
+import { docsRouter } from './docs/docs.route.js';
 import { startApollo } from './apollo.js';
 import { type Draining, drainingGate } from './shutdown.js';
 import {
@@ -109,6 +110,7 @@ export async function createApp(orm: Orm, config: Config, databaseUrl: string): 
   app.use('/export', budgeted(0));
   app.use(exportRouter({ apollo, viewerOf, contextFor }));
   app.use(importRouter({ knex, viewerOf, limits: config.imports }));
+  app.use(docsRouter());
   if (config.ide) app.use(graphiqlRouter({ endpoint: '/graphql', examplesFile: EXAMPLES_FILE }));
   app.use(
     '/graphql',
