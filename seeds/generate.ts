@@ -3,6 +3,7 @@ import { EGE_COLUMNS, EGE_MINIMUM_COLUMNS, OGE_COLUMNS, egeMinimumRows, egeRows,
 import { INDICATOR_COLUMNS, indicatorRows } from './indicators.js';
 import { DEFAULT_SEED, type CountryPlan, type ScaleName } from './model.js';
 import { buildPlan } from './plan.js';
+import { regionTimeZone } from './regions.js';
 import type { TableSource } from './tables.js';
 import { VPR_COLUMNS, vprRows } from './vpr.js';
 
@@ -27,8 +28,8 @@ function tablesOf(plan: CountryPlan): TableSource[] {
   return [
     {
       name: 'region',
-      columns: ['id', 'code', 'name'],
-      rows: () => plan.regions.map((r) => [r.id, r.code, r.name]),
+      columns: ['id', 'code', 'name', 'time_zone'],
+      rows: () => plan.regions.map((r) => [r.id, r.code, r.name, regionTimeZone(r.code)]),
     },
     {
       name: 'municipality',

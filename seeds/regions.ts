@@ -109,3 +109,54 @@ export const REGIONS: readonly RegionSource[] = ROWS.map(([code, name, schools, 
 
 /** Cities of federal significance: every municipality there is an urban district. */
 export const CITY_REGIONS: ReadonlySet<string> = new Set(['77', '78', '92']);
+
+/**
+ * The IANA zones of the субъекты whose clocks differ from Moscow's (where a субъект spans several,
+ * the zone of its capital); every other region is Europe/Moscow. Exports show dates in these zones.
+ */
+const TIME_ZONES: Readonly<Record<string, string>> = {
+  '02': 'Asia/Yekaterinburg',
+  '03': 'Asia/Irkutsk',
+  '04': 'Asia/Barnaul',
+  '14': 'Asia/Yakutsk',
+  '17': 'Asia/Krasnoyarsk',
+  '18': 'Europe/Samara',
+  '19': 'Asia/Krasnoyarsk',
+  '22': 'Asia/Barnaul',
+  '24': 'Asia/Krasnoyarsk',
+  '25': 'Asia/Vladivostok',
+  '27': 'Asia/Vladivostok',
+  '28': 'Asia/Yakutsk',
+  '30': 'Europe/Astrakhan',
+  '34': 'Europe/Volgograd',
+  '38': 'Asia/Irkutsk',
+  '39': 'Europe/Kaliningrad',
+  '41': 'Asia/Kamchatka',
+  '42': 'Asia/Novokuznetsk',
+  '43': 'Europe/Kirov',
+  '45': 'Asia/Yekaterinburg',
+  '49': 'Asia/Magadan',
+  '54': 'Asia/Novosibirsk',
+  '55': 'Asia/Omsk',
+  '56': 'Asia/Yekaterinburg',
+  '59': 'Asia/Yekaterinburg',
+  '63': 'Europe/Samara',
+  '64': 'Europe/Saratov',
+  '65': 'Asia/Sakhalin',
+  '66': 'Asia/Yekaterinburg',
+  '70': 'Asia/Tomsk',
+  '72': 'Asia/Yekaterinburg',
+  '73': 'Europe/Ulyanovsk',
+  '74': 'Asia/Yekaterinburg',
+  '75': 'Asia/Chita',
+  '79': 'Asia/Vladivostok',
+  '86': 'Asia/Yekaterinburg',
+  '87': 'Asia/Anadyr',
+  '89': 'Asia/Yekaterinburg',
+  '91': 'Europe/Simferopol',
+  '92': 'Europe/Simferopol',
+};
+
+export function regionTimeZone(code: string): string {
+  return TIME_ZONES[code] ?? 'Europe/Moscow';
+}

@@ -92,13 +92,37 @@ describe('dynamicsSeries', () => {
     const z2023 = r12(0.1 / Math.sqrt(0.15 * 0.85 * 0.02));
     expect(dynamicsSeries(points, DEFAULT_V1, true)).toEqual([
       // first year: nothing to compare with, one point of trend
-      { year: 2022, value: 0.1, delta: null, trend: null, z: null, significant: null },
+      { year: 2022, value: 0.1, delta: null, trend: null, trendYears: [2022], z: null, significant: null },
       // 0.2 − 0.1; trend of 2022, 2023 = 0.1; z as in the hand computation above
-      { year: 2023, value: 0.2, delta: 0.1, trend: 0.1, z: z2023, significant: true },
+      {
+        year: 2023,
+        value: 0.2,
+        delta: 0.1,
+        trend: 0.1,
+        trendYears: [2022, 2023],
+        z: z2023,
+        significant: true,
+      },
       // undefined year: no delta, no z; the trend of 2022 … 2024 still has 2022 and 2023
-      { year: 2024, value: null, delta: null, trend: 0.1, z: null, significant: null },
+      {
+        year: 2024,
+        value: null,
+        delta: null,
+        trend: 0.1,
+        trendYears: [2022, 2023],
+        z: null,
+        significant: null,
+      },
       // y − 1 undefined: no delta or z, even though 2023 is defined; trend (0.3 − 0.2)/2 = 0.05
-      { year: 2025, value: 0.3, delta: null, trend: 0.05, z: null, significant: null },
+      {
+        year: 2025,
+        value: 0.3,
+        delta: null,
+        trend: 0.05,
+        trendYears: [2023, 2025],
+        z: null,
+        significant: null,
+      },
     ]);
   });
 
@@ -118,6 +142,7 @@ describe('dynamicsSeries', () => {
       value: 0.2,
       delta: 0.1,
       trend: 0.1,
+      trendYears: [2022, 2023],
       z: null,
       significant: null,
     });

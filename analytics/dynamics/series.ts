@@ -1,5 +1,5 @@
 import { type MethodologyParams } from '../methodology/params.js';
-import { delta, olsTrend } from './trend.js';
+import { delta, olsTrend, trendWindow } from './trend.js';
 import { twoProportionZ } from './z-test.js';
 
 /** One year of an indicator; numerator/denominator are the pooled counts behind a share. */
@@ -15,6 +15,8 @@ export interface DynamicsRow {
   value: number | null;
   delta: number | null;
   trend: number | null;
+  /** the years with a value that the trend read (it needs at least 2) */
+  trendYears: number[];
   z: number | null;
   significant: boolean | null;
 }
@@ -59,6 +61,7 @@ export function dynamicsSeries(
         value: cur.value,
         delta: delta(cur.value, prev?.value),
         trend: olsTrend(points, cur.year, params.dynamics.trendYears),
+        trendYears: trendWindow(points, cur.year, params.dynamics.trendYears).map((p) => p.year),
         z: test.z,
         significant: test.significant,
       };

@@ -23,10 +23,7 @@ export function delta(
  * simply absent: the slope still uses the real distance between the years that remain.
  */
 export function olsTrend(points: readonly YearValue[], lastYear: number, trendYears: number): number | null {
-  const first = lastYear - (trendYears - 1);
-  const window = points.filter(
-    (p): p is { year: number; value: number } => p.year >= first && p.year <= lastYear && defined(p.value),
-  );
+  const window = trendWindow(points, lastYear, trendYears);
   if (window.length < 2) return null;
   const meanX = window.reduce((s, p) => s + p.year, 0) / window.length;
   const meanY = window.reduce((s, p) => s + p.value, 0) / window.length;
@@ -38,4 +35,21 @@ export function olsTrend(points: readonly YearValue[], lastYear: number, trendYe
   }
   // sxx is 0 only when every point has the same year, i.e. duplicated input: no slope to speak of
   return sxx > 0 ? round12(sxy / sxx) : null;
+}
+
+/**
+ * The points the trend of `lastYear` reads: the calendar years lastYear − (trendYears − 1) … lastYear
+ * that have a value, in year order — reported beside the trend so it can be recomputed by hand.
+ */
+export function trendWindow(
+  points: readonly YearValue[],
+  lastYear: number,
+  trendYears: number,
+): { year: number; value: number }[] {
+  const first = lastYear - (trendYears - 1);
+  return points
+    .filter(
+      (p): p is { year: number; value: number } => p.year >= first && p.year <= lastYear && defined(p.value),
+    )
+    .sort((a, b) => a.year - b.year);
 }

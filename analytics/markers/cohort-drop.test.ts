@@ -31,6 +31,16 @@ describe('COHORT_DROP', () => {
         regionValue: 0.3,
         detail:
           'средняя отметка 4,60 (4 кл., 2023) → 3,80 (5 кл., 2024): падение 0,80 при 0,30 по региону (разница 0,50 ≥ 0,5)',
+        figures: {
+          participants: 10,
+          meanMark: 4.6,
+          nextMeanMark: 3.8,
+          nextParticipants: 10,
+          regionMeanMark: 4,
+          regionNextMeanMark: 3.7,
+          schoolDrop: 0.8,
+          regionDrop: 0.3,
+        },
       },
     ]);
   });

@@ -68,6 +68,16 @@ export function createCohortDropCheck(params: MethodologyParams): CohortDropChec
         `средняя отметка ${fixedRu(school4, 2)} (4 кл., ${grade4.year}) → ${fixedRu(school5, 2)} ` +
         `(5 кл., ${grade5.year}): падение ${fixedRu(schoolDrop, 2)} при ${fixedRu(regionDrop, 2)} по региону ` +
         `(разница ${fixedRu(value, 2)} ≥ ${cutText})`,
+      figures: {
+        participants: grade4.participants,
+        meanMark: school4,
+        nextMeanMark: school5,
+        nextParticipants: grade5.participants,
+        regionMeanMark: r4,
+        regionNextMeanMark: r5,
+        schoolDrop,
+        regionDrop,
+      },
     };
   };
 }

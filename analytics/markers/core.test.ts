@@ -13,6 +13,7 @@ const marker = (schoolId: number, year: number, grade: number, subject: string):
   threshold: 0.2,
   regionValue: null,
   detail: '',
+  figures: { participants: 10 },
 });
 
 describe('coreMarkedSchoolYears', () => {

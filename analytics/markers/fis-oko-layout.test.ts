@@ -12,6 +12,7 @@ const m = (schoolId: number, year: number, grade: number, subject: string, code:
   threshold: 0,
   regionValue: null,
   detail: '',
+  figures: { participants: 10 },
 });
 
 describe('markerTable', () => {

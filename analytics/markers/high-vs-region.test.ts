@@ -19,6 +19,13 @@ describe('HIGH_VS_REGION', () => {
     const ms = computeMarkers([vpr({ n3: 11, n4: 30, n5: 9 })], [region({ n3: 47, n4: 53 })], DEFAULT_V1);
     expect(ms[0]?.value).toBe(0.25);
     expect(ms[0]?.detail).toBe('качество 78,0 % при 53,0 % по региону (разница 25,0 п.п. ≥ 25 п.п.)');
+    // the same figures as numbers: 39 of 50 with «4» or «5»
+    expect(ms[0]?.figures).toEqual({
+      participants: 50,
+      qualityCount: 39,
+      quality: 0.78,
+      regionQuality: 0.53,
+    });
   });
 
   it('does not flag just below: 0.70 − 0.451 = 0.249', () => {

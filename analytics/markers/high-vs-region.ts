@@ -42,6 +42,7 @@ export function createHighVsRegionCheck(params: MethodologyParams): HighVsRegion
       detail:
         `качество ${percentRu(quality)} при ${percentRu(regionQuality)} по региону ` +
         `(разница ${fixedRu(value * 100, 1)} п.п. ≥ ${gapText})`,
+      figures: { participants: n, qualityCount: cell.n4 + cell.n5, quality, regionQuality },
     };
   };
 }

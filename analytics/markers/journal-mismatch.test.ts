@@ -13,6 +13,7 @@ describe('JOURNAL_MISMATCH', () => {
       expect.objectContaining({ code: 'JOURNAL_MISMATCH', value: 0.2, threshold: 0.2, regionValue: null }),
     ]);
     expect(ms[0]?.detail).toBe('отметку выше журнальной получили 20,0 % участников (10 из 50; ≥ 20 %)');
+    expect(ms[0]?.figures).toEqual({ participants: 50, raised: 10 });
   });
 
   it('does not flag just below: 9/50 = 0.18', () => {

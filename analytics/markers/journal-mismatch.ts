@@ -34,6 +34,7 @@ export function createJournalMismatchCheck(params: MethodologyParams): JournalMi
       detail:
         `отметку выше журнальной получили ${percentRu(value)} участников ` +
         `(${raised} из ${n}; ≥ ${cutText})`,
+      figures: { participants: n, raised },
     };
   };
 }

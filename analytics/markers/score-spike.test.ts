@@ -15,6 +15,13 @@ describe('SCORE_SPIKE', () => {
     const ms = computeMarkers([row(38, { 33: 5 })], [], DEFAULT_V1);
     expect(ms).toEqual([expect.objectContaining({ code: 'SCORE_SPIKE', value: 0.25, threshold: 0.25 })]);
     expect(ms[0]?.detail).toBe('балл 33 из 38 у 25,0 % участников (≥ 25 %; учитываются баллы ≥ 32,3)');
+    expect(ms[0]?.figures).toEqual({
+      participants: 20,
+      score: 33,
+      scoreCount: 5,
+      maxScore: 38,
+      minCountedScore: 32.3,
+    });
     // 10/20 = 0.5 at score 32 < 32.3 → nothing
     expect(computeMarkers([row(38, { 32: 10 })], [], DEFAULT_V1)).toEqual([]);
   });

@@ -17,12 +17,12 @@ export function createScoreSpikeCheck(params: MethodologyParams): ScoreSpikeChec
   const cut = round12(spikeShare);
   const cutText = cutPercentRu(spikeShare); // formatted once, not per marker
   // Per maxScore, the cut score and its text: the same few maxima recur across 1.6 M cells.
-  const cutScores = new Map<number, { first: number; text: string }>();
-  const cutScore = (maxScore: number): { first: number; text: string } => {
+  const cutScores = new Map<number, { first: number; text: string; score: number }>();
+  const cutScore = (maxScore: number): { first: number; text: string; score: number } => {
     let cached = cutScores.get(maxScore);
     if (cached === undefined) {
       const score = round12(spikeScoreFraction * maxScore);
-      cached = { first: Math.max(0, Math.ceil(score)), text: trimmedRu(score) };
+      cached = { first: Math.max(0, Math.ceil(score)), text: trimmedRu(score), score };
       cutScores.set(maxScore, cached);
     }
     return cached;
@@ -58,6 +58,13 @@ export function createScoreSpikeCheck(params: MethodologyParams): ScoreSpikeChec
       detail:
         `балл ${bestScore} из ${maxScore} у ${percentRu(value)} участников ` +
         `(≥ ${cutText}; учитываются баллы ≥ ${cutAt.text})`,
+      figures: {
+        participants: n,
+        score: bestScore,
+        scoreCount: bestCount,
+        maxScore,
+        minCountedScore: cutAt.score,
+      },
     };
   };
 }

@@ -28,6 +28,36 @@ export interface Marker {
   regionValue: number | null;
   /** Russian one-liner, e.g. «качество 78,0 % при 41,5 % по региону (разница 36,5 п.п. ≥ 25 п.п.)» */
   detail: string;
+  /** The figures of `detail` as numbers, so that the marker can be checked by hand without parsing text. */
+  figures: MarkerFigures;
+}
+
+/**
+ * A marker's own figures: `participants` always, the rest by rule (absent where the rule has none).
+ * Means and shares are as compared (round12), counts as imported.
+ */
+export interface MarkerFigures {
+  /** N of the marked row (for COHORT_DROP the grade-4 row) */
+  participants: number;
+  /** HIGH_VS_REGION: n4 + n5 of the row, its quality and the region's */
+  qualityCount?: number;
+  quality?: number;
+  regionQuality?: number;
+  /** JOURNAL_MISMATCH: «Повысили» */
+  raised?: number;
+  /** COHORT_DROP: mean marks of grade 4 in y and grade 5 in y + 1, the school's and the region's */
+  meanMark?: number;
+  nextMeanMark?: number;
+  nextParticipants?: number;
+  regionMeanMark?: number;
+  regionNextMeanMark?: number;
+  schoolDrop?: number;
+  regionDrop?: number;
+  /** SCORE_SPIKE: the score held by the most, how many hold it, the maximum and the lowest score counted */
+  score?: number;
+  scoreCount?: number;
+  maxScore?: number;
+  minCountedScore?: number;
 }
 
 /** What the markers need of a region's pooled row of one (y, g, j), computed once per row. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { statusRule } from './status-rule.js';
 import { round12 } from '../arithmetic.js';
 import { DEFAULT_V1, type MethodologyParams, type ObjectivityPolicy } from '../methodology/params.js';
 import { computeShnorCandidates, isExitCandidate, markedSchoolYearKey, shnorStatus } from './eligibility.js';
@@ -156,6 +157,50 @@ describe('computeShnorCandidates (METHODOLOGY-V1 §2)', () => {
         'и 100-й в 2023 — в нижних 10 % региона два года подряд; признаков необъективности нет.',
     );
     expect(explainShnorCandidate(results.get(10) as ShnorCandidate)).toContain('90-й процентиль в 2024');
+  });
+
+  it('decides registry schools without a row in y or y − 1: INSUFFICIENT_DATA, rule NO_RESULTS', () => {
+    const registry = [
+      { schoolId: 11, regionId: 1, municipalityId: 101 }, // has rows: decided from them, not twice
+      { schoolId: 90, regionId: 1, municipalityId: 102 },
+      { schoolId: 91, regionId: 9, municipalityId: 901 }, // a region without any rows
+    ];
+    const out = computeShnorCandidates({
+      year: 2024,
+      counts,
+      markedSchoolYears: marked,
+      registry,
+      params: DEFAULT_V1,
+    });
+    expect(out.filter((c) => c.schoolId === 11)).toHaveLength(1);
+    const absent = out.find((c) => c.schoolId === 90) as ShnorCandidate;
+    expect(absent).toMatchObject({
+      status: 'INSUFFICIENT_DATA',
+      regionId: 1,
+      municipalityId: 102,
+      exitCandidate: false,
+      current: { year: 2024, hasResults: false, vprN: 0, vprN2: 0, lowRank: null, schoolsRanked: 11 },
+      previous: { year: 2023, hasResults: false, lowRank: null, schoolsRanked: 11 },
+    });
+    expect(absent.current.region).toEqual(results.get(11)?.current.region);
+    const facts = {
+      ...absent,
+      current: { ...absent.current, marked: false },
+      previous: { ...absent.previous, marked: false },
+    };
+    expect(statusRule(facts)).toBe('NO_RESULTS');
+    expect(out.find((c) => c.schoolId === 91)?.current).toMatchObject({
+      schoolsRanked: 0,
+      region: { vprLow: null },
+    });
+    expect(out).toHaveLength(results.size + 2);
+  });
+
+  it('carries the pooled numerators beside the shares', () => {
+    const c = results.get(11) as ShnorCandidate;
+    expect(c.current.vprN2 / c.current.vprN).toBe(c.current.vprLow);
+    expect(c.current.ogeN2 / c.current.ogeN).toBe(c.current.ogeLow);
+    expect(c.current.hasResults).toBe(true);
   });
 
   it('rejects two rows of one school in one year', () => {

@@ -3,7 +3,13 @@ import { type ObjectivityPolicy } from '../methodology/params.js';
 import { memoizedRatio, schoolLowIndicators, type LowIndicators } from './indicators.js';
 import { rankLowIndex, type LowRank } from './ranking.js';
 import { absentEvidence, evidenceOf, regionContexts } from './evidence.js';
-import { type ShnorCandidate, type ShnorInput, type ShnorStatus, type YearEvidence } from './types.js';
+import {
+  type SchoolPlace,
+  type ShnorCandidate,
+  type ShnorInput,
+  type ShnorStatus,
+  type YearEvidence,
+} from './types.js';
 
 /** The key of `markedSchoolYears`. */
 export function markedSchoolYearKey(schoolId: number, year: number): string {
@@ -53,8 +59,8 @@ interface SchoolRows {
  * each with the evidence of both years. Results come in order of the schools' first row in
  * `counts`. Each year is judged in the region of that year's row (a school that changed region
  * is ranked among its region of the time); the result carries the region of the newest row.
- * A school on `previousApprovedList` without rows in either year gets no result: there is
- * nothing to decide about it.
+ * Schools of `registry` without rows in either year follow, INSUFFICIENT_DATA in their current
+ * region; without a registry such a school gets no result.
  */
 export function computeShnorCandidates(input: ShnorInput): ShnorCandidate[] {
   const { year, params } = input;
@@ -93,19 +99,15 @@ export function computeShnorCandidates(input: ShnorInput): ShnorCandidate[] {
     minPooledGia: params.indicators.minPooledGia,
   };
   const out: ShnorCandidate[] = [];
-  for (const [schoolId, slot] of bySchool) {
-    const newest = rows[(slot.current ?? slot.previous) as number] as SchoolYearCounts;
-    const previousRow = slot.previous === undefined ? undefined : (rows[slot.previous] as SchoolYearCounts);
-    const current = evidence(slot.current, newest.regionId, year);
-    const previous = evidence(slot.previous, previousRow?.regionId ?? newest.regionId, previousYear);
+  const decide = (schoolId: number, place: SchoolPlace, current: YearEvidence, previous: YearEvidence) => {
     const markedCurrent = input.markedSchoolYears.has(markedSchoolYearKey(schoolId, year));
     const markedPrevious = input.markedSchoolYears.has(markedSchoolYearKey(schoolId, previousYear));
     const status = shnorStatus(current.low, previous.low, markedCurrent || markedPrevious, objectivityPolicy);
     const onPreviousList = input.previousApprovedList?.has(schoolId) ?? false;
     out.push({
       schoolId,
-      regionId: newest.regionId,
-      municipalityId: newest.municipalityId,
+      regionId: place.regionId,
+      municipalityId: place.municipalityId,
       status,
       exitCandidate: isExitCandidate(onPreviousList, status, current.low),
       current,
@@ -115,6 +117,24 @@ export function computeShnorCandidates(input: ShnorInput): ShnorCandidate[] {
       cutoffs,
       objectivityPolicy,
     });
+  };
+  for (const [schoolId, slot] of bySchool) {
+    const newest = rows[(slot.current ?? slot.previous) as number] as SchoolYearCounts;
+    const previousRow = slot.previous === undefined ? undefined : (rows[slot.previous] as SchoolYearCounts);
+    const current = evidence(slot.current, newest.regionId, year);
+    const previous = evidence(slot.previous, previousRow?.regionId ?? newest.regionId, previousYear);
+    decide(schoolId, newest, current, previous);
+  }
+  // Registry schools without a row in either year: nothing measured, still compared with their region.
+  for (const place of input.registry ?? []) {
+    if (bySchool.has(place.schoolId)) continue;
+    const current = absentEvidence(year, regionOf(place.regionId, year));
+    decide(
+      place.schoolId,
+      place,
+      current,
+      absentEvidence(previousYear, regionOf(place.regionId, previousYear)),
+    );
   }
   return out;
 }

@@ -67,6 +67,10 @@ export function evidenceOf(
     vprN: row.vprN,
     ogeN: row.ogeN,
     egeN: row.egeN,
+    vprN2: row.vprN2,
+    ogeN2: row.ogeN2,
+    egeBelow: row.egeBelow,
+    hasResults: true,
     region: region.values,
     schoolsRanked: region.schoolsRanked,
   };
@@ -85,6 +89,10 @@ export function absentEvidence(year: number, region: RegionYearContext): YearEvi
     vprN: 0,
     ogeN: 0,
     egeN: 0,
+    vprN2: 0,
+    ogeN2: 0,
+    egeBelow: 0,
+    hasResults: false,
     region: region.values,
     schoolsRanked: region.schoolsRanked,
   };

@@ -5,7 +5,8 @@ import { type ShnorCandidate, type YearEvidence } from './types.js';
 const region = { vprLow: 0.098, ogeLow: 0.051, egeLow: null, lowIndex: 0.09 };
 function year(y: number, over: Partial<YearEvidence> = {}): YearEvidence {
   const e = { year: y, vprLow: 0.312, ogeLow: null, egeLow: null, lowIndex: 0.312, lowRank: 0.96, low: true };
-  return { ...e, vprN: 250, ogeN: 0, egeN: 0, region, schoolsRanked: 120, ...over };
+  const counts = { vprN: 250, ogeN: 0, egeN: 0, vprN2: 78, ogeN2: 0, egeBelow: 0, hasResults: true };
+  return { ...e, ...counts, region, schoolsRanked: 120, ...over };
 }
 function candidate(over: Partial<ShnorCandidate>): ShnorCandidate {
   return {
@@ -85,6 +86,18 @@ describe('explainShnorCandidate', () => {
     });
     expect(explainShnorCandidate(none)).toBe(
       'Недостаточно данных для ранжирования: ВПР 2024 — 1 участник при минимуме 20, ВПР 2023 — нет участников.',
+    );
+  });
+
+  it('says when a school has no results at all', () => {
+    const absent = { vprN: 0, vprLow: null, lowIndex: null, lowRank: null, low: null, hasResults: false };
+    const nothing = candidate({
+      status: 'INSUFFICIENT_DATA',
+      current: year(2024, absent),
+      previous: year(2023, absent),
+    });
+    expect(explainShnorCandidate(nothing)).toBe(
+      'Нет результатов ни в 2024, ни в 2023: школа не участвовала в ВПР, ОГЭ и ЕГЭ по предметам методики — нужно выяснить причину.',
     );
   });
 

@@ -61,6 +61,8 @@ function missingPhrase(e: YearEvidence, minPooledVpr: number): string {
 }
 
 function insufficientSentence(c: ShnorCandidate): string {
+  if (!c.current.hasResults && !c.previous.hasResults)
+    return `Нет результатов ни в ${c.current.year}, ни в ${c.previous.year}: школа не участвовала в ВПР, ОГЭ и ЕГЭ по предметам методики — нужно выяснить причину`;
   const years = [c.current, c.previous];
   const missing = years
     .filter((e) => e.lowRank === null)

@@ -10,4 +10,12 @@ export { regionValuesLookup, regionYearValues, type RegionYearValues } from './r
 export { rankLowIndex, type LowRank, type RankInput } from './ranking.js';
 export { computeShnorCandidates, isExitCandidate, markedSchoolYearKey, shnorStatus } from './eligibility.js';
 export { explainShnorCandidate, formatPercentRu, percentileOf } from './explain.js';
-export type { ShnorCandidate, ShnorCutoffs, ShnorInput, ShnorStatus, YearEvidence } from './types.js';
+export { rankOf, statusRule, type RuleFacts, type StatusRule } from './status-rule.js';
+export type {
+  SchoolPlace,
+  ShnorCandidate,
+  ShnorCutoffs,
+  ShnorInput,
+  ShnorStatus,
+  YearEvidence,
+} from './types.js';

@@ -13,7 +13,19 @@ export interface ShnorInput {
   markedSchoolYears: ReadonlySet<string>;
   /** school ids on the approved list of y − 1: the only schools that can be EXIT candidates */
   previousApprovedList?: ReadonlySet<number>;
+  /**
+   * Every school of the registry with its place: one without rows in y and y − 1 is still decided
+   * (INSUFFICIENT_DATA, rule NO_RESULTS) — a school that took no part in ВПР is a signal, not a gap.
+   */
+  registry?: readonly SchoolPlace[];
   params: MethodologyParams;
+}
+
+/** A school of the registry and where it is now. */
+export interface SchoolPlace {
+  schoolId: number;
+  municipalityId: number;
+  regionId: number;
 }
 
 /** What one year contributes to the decision, with the region values to compare against. */
@@ -25,6 +37,12 @@ export interface YearEvidence extends LowIndicators {
   vprN: number;
   ogeN: number;
   egeN: number;
+  /** the pooled numerators of the three shares (Σ «2», Σ «2», Σ below minimum); 0 without a row */
+  vprN2: number;
+  ogeN2: number;
+  egeBelow: number;
+  /** the school has a row (results of any exam) that year */
+  hasResults: boolean;
   /** shared by all schools of the region-year: do not mutate */
   region: Readonly<LowIndicators>;
   /** n of the region's ranked schools that year */

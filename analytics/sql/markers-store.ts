@@ -14,8 +14,8 @@ export async function buildMarkers(db: Queryable, p: MethodologyParams): Promise
   await db.query(`delete from objectivity_marker where params_key = $1`, [key]);
   if (markers.length === 0) return 0;
   await db.query(
-    `insert into objectivity_marker (params_key, school_id, year, grade, subject, code, value, threshold, region_value, detail)
-     select $1, * from unnest($2::int[], $3::int[], $4::int[], $5::subject[], $6::text[], $7::float8[], $8::float8[], $9::float8[], $10::text[])`,
+    `insert into objectivity_marker (params_key, school_id, year, grade, subject, code, value, threshold, region_value, detail, figures)
+     select $1, * from unnest($2::int[], $3::int[], $4::int[], $5::subject[], $6::text[], $7::float8[], $8::float8[], $9::float8[], $10::text[], $11::jsonb[])`,
     [
       key,
       markers.map((m) => m.schoolId),
@@ -27,6 +27,7 @@ export async function buildMarkers(db: Queryable, p: MethodologyParams): Promise
       markers.map((m) => m.threshold),
       markers.map((m) => m.regionValue),
       markers.map((m) => m.detail),
+      markers.map((m) => JSON.stringify(m.figures)),
     ],
   );
   return markers.length;
@@ -45,7 +46,7 @@ export async function readMarkers(
   if (schoolIds) conditions.push(`school_id = any($${params.push(schoolIds)}::int[])`);
   return db.query<Marker & Record<string, unknown>>(
     `select school_id as "schoolId", year, grade, subject::text as subject, code, value, threshold,
-            region_value as "regionValue", detail
+            region_value as "regionValue", detail, figures
      from objectivity_marker where ${conditions.join(' and ')}
      order by school_id, year, grade, subject, code`,
     params,

@@ -13,16 +13,18 @@ import { ExportError } from './run-export.js';
 /**
  * The exports of GET /export/… from the command line, as the ministry (uses DATABASE_URL):
  *   npm run export -- candidates.xlsx --year 2026 --regionCodes 56 --out candidates-56.xlsx
- * Without --out, CSV goes to standard output. Recorded in the audit log like any export.
+ *   npm run export -- shnor-list.xlsx --listId 2 --variant appendix
+ * Without --out, CSV goes to standard output and XLSX to a file named as the HTTP export names it
+ * (e.g. shnor-list-2026-56-list-2-appendix.xlsx). Recorded in the audit log like any export.
  */
 const [file = '', ...rest] = process.argv.slice(2);
 const target = exportFileOf(file);
 const params: Record<string, string> = {};
 for (let i = 0; i < rest.length; i += 2) params[(rest[i] ?? '').replace(/^--/, '')] = rest[i + 1] ?? '';
 const { out, ...query } = params;
-if (!target || (target.format === 'xlsx' && !out)) {
+if (!target) {
   console.error(
-    `usage: npm run export -- <${[...EXPORTS.keys()].join('|')}>.<csv|xlsx> [--param value …] [--out FILE] (xlsx needs --out)`,
+    `usage: npm run export -- <${[...EXPORTS.keys()].join('|')}>.<csv|xlsx> [--param value …] [--variant machine|appendix] [--out FILE]`,
   );
   process.exit(2);
 }
@@ -41,10 +43,12 @@ try {
     { count: 0 },
     new AnalyticsCache(config.analyticsCacheSize),
   );
-  const rows = await exportAs(apollo, context, target, query, () =>
-    out ? createWriteStream(out) : process.stdout,
-  );
-  console.error(`${rows} rows${out ? ` → ${out}` : ''}`);
+  let written = out;
+  const rows = await exportAs(apollo, context, target, query, ({ fileName, extension }) => {
+    written ??= extension === 'xlsx' ? `${fileName.ascii}.${extension}` : undefined;
+    return written ? createWriteStream(written) : process.stdout;
+  });
+  console.error(`${rows} rows${written ? ` → ${written}` : ''}`);
 } catch (error) {
   console.error(error instanceof ExportError ? JSON.stringify(error.errors, null, 2) : error);
   process.exitCode = 1;

@@ -3,9 +3,12 @@ import { type Writable } from 'node:stream';
 import { audit } from '../audit/audit-log.js';
 import { type Context } from '../context.js';
 import { EXPORTS } from './catalogue.js';
-import { type ExportDefinition } from './define.js';
-import { runExport, variablesFromQuery, type Execute } from './run-export.js';
-import { CONTENT_TYPES, csvWriter, type TableFormat, xlsxWriter } from './table-writer.js';
+import { csvWriter } from './csv-writer.js';
+import { type ExportDefinition, type Variant, VARIANTS } from './define.js';
+import { type FileName } from './file-name.js';
+import { ExportError, runExport, variablesFromQuery, type Execute } from './run-export.js';
+import { CONTENT_TYPES, type TableFormat } from './table.js';
+import { xlsxWriter } from './xlsx-writer.js';
 
 /** `<name>.<csv|xlsx>`: which export, in which format; null for anything else. */
 export interface ExportFile {
@@ -20,6 +23,13 @@ export function exportFileOf(file: string): ExportFile | null {
   return definition && format ? { file, definition, format: format as TableFormat } : null;
 }
 
+/** What the stream is opened with: its content type and the file's name (without extension). */
+export interface ExportOutput {
+  contentType: string;
+  fileName: FileName;
+  extension: TableFormat;
+}
+
 /** Runs an operation through Apollo as the viewer: validation, query limits, resolvers, formatError. */
 function executorFor(apollo: ApolloServer<Context>, context: Context): Execute {
   return async (document, variables) => {
@@ -27,6 +37,35 @@ function executorFor(apollo: ApolloServer<Context>, context: Context): Execute {
     if (response.body.kind !== 'single') throw new Error('an export operation must not stream');
     return response.body.singleResult;
   };
+}
+
+function refusal(message: string): ExportError {
+  return new ExportError([{ message, extensions: { code: 'BAD_USER_INPUT', argument: 'variant' } }], 400);
+}
+
+/** `?variant=`, taken out of the operation's parameters: one the export has, machine for CSV only. */
+function variantOf(target: ExportFile, raw: unknown): Variant {
+  if (raw === undefined) return 'document';
+  const variant = VARIANTS.find((v) => v === raw);
+  const { definition, format } = target;
+  if (!variant || !definition.variants.includes(variant))
+    throw refusal(
+      `Unknown variant «${String(raw)}»; ${definition.name} has ${definition.variants.join(', ')}`,
+    );
+  if (variant === 'machine' && format !== 'csv')
+    throw refusal('variant=machine is a CSV for BI tools: ask for .csv (XLSX is the document)');
+  return variant;
+}
+
+/** The codes of the viewer's regions, for a file name when the parameters name no region. */
+async function scopeRegionCodes(context: Context): Promise<string[]> {
+  const { scope } = context.viewer;
+  if (scope.kind !== 'REGIONS' || scope.regionIds.length === 0) return [];
+  return context
+    .knex('region')
+    .whereIn('id', [...scope.regionIds])
+    .orderBy('code')
+    .pluck('code');
 }
 
 /**
@@ -39,14 +78,20 @@ export async function exportAs(
   context: Context,
   target: ExportFile,
   query: Record<string, unknown>,
-  open: (contentType: string) => Writable,
+  open: (output: ExportOutput) => Writable,
 ): Promise<number> {
   const { definition, format, file } = target;
-  const variables = variablesFromQuery(definition, query);
-  const rows = await runExport(definition, executorFor(apollo, context), variables, () => {
-    const out = open(CONTENT_TYPES[format]);
-    return format === 'csv' ? csvWriter(out) : xlsxWriter(out, definition.sheet);
+  const { variant: rawVariant, ...parameters } = query;
+  const variant = variantOf(target, rawVariant);
+  const table = definition.table(variant);
+  const variables = { ...variablesFromQuery(definition, parameters), ...table.fixedVariables };
+  const naming = { variables, scopeRegionCodes: await scopeRegionCodes(context) };
+  const rows = await runExport(definition, table, executorFor(apollo, context), variables, (firstPage) => {
+    const document = table.describe(firstPage, naming);
+    const out = open({ contentType: CONTENT_TYPES[format], fileName: document.fileName, extension: format });
+    if (format === 'xlsx') return xlsxWriter(out, document);
+    return csvWriter(out, variant === 'machine' ? 'machine' : 'russian');
   });
-  await audit(context.db, context.viewer, 'export', file, { variables, rows });
+  await audit(context.db, context.viewer, 'export', file, { variables, variant, rows });
   return rows;
 }

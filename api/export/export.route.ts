@@ -6,6 +6,7 @@ import { type Context } from '../context.js';
 import { type RequestBudget } from '../db/request-budget.js';
 import { EXPORTS } from './catalogue.js';
 import { exportAs, exportFileOf } from './export-as.js';
+import { contentDisposition } from './file-name.js';
 import { ExportError } from './run-export.js';
 
 export interface ExportDeps {
@@ -21,8 +22,9 @@ function sendErrors(res: Response, status: number, errors: readonly unknown[]): 
 }
 
 /**
- * `GET /export/<name>.<csv|xlsx>?param=value…`: links a browser or a dashboard can open, with the
- * same authentication header and scope as the API. Every export is written to the audit log.
+ * `GET /export/<name>.<csv|xlsx>?param=value…[&variant=machine|appendix]`: links a browser or a
+ * dashboard can open, with the same authentication header and scope as the API; the file is named
+ * after what it holds (file-name.ts). Every export is written to the audit log.
  */
 export function exportRouter(deps: ExportDeps): Router {
   const router = express.Router();
@@ -48,9 +50,9 @@ export function exportRouter(deps: ExportDeps): Router {
     }
     const context = deps.contextFor(viewer, res.locals.budget as RequestBudget | undefined);
     try {
-      await exportAs(deps.apollo, context, target, req.query as Record<string, unknown>, (contentType) => {
-        res.setHeader('content-type', contentType);
-        res.setHeader('content-disposition', `attachment; filename="${target.file}"`);
+      await exportAs(deps.apollo, context, target, req.query as Record<string, unknown>, (output) => {
+        res.setHeader('content-type', output.contentType);
+        res.setHeader('content-disposition', contentDisposition(output.fileName, output.extension));
         return res;
       });
     } catch (error) {

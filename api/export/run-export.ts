@@ -5,8 +5,8 @@ import {
   type OperationDefinitionNode,
   type TypeNode,
 } from 'graphql';
-import { type ExportDefinition } from './define.js';
-import { type TableWriter } from './table-writer.js';
+import { type ExportDefinition, type ExportTable } from './define.js';
+import { type TableWriter } from './table.js';
 
 /** Runs one operation as the caller (the API's own pipeline: scope, limits, formatted errors). */
 export type Execute = (
@@ -91,14 +91,16 @@ function statusOf(errors: readonly GraphQLFormattedError[]): number {
 }
 
 /**
- * Pages through the operation and writes every row. The writer is opened only after the first page
- * succeeded, so a refused export answers with an error instead of a half-written file.
+ * Pages through the operation and writes every row of the variant's table. The writer is opened
+ * only after the first page succeeded — with that page, which names the file — so a refused export
+ * answers with an error instead of a half-written file.
  */
 export async function runExport(
   definition: ExportDefinition,
+  table: ExportTable,
   execute: Execute,
   variables: Record<string, unknown>,
-  open: () => TableWriter,
+  open: (firstPage: unknown) => TableWriter,
 ): Promise<number> {
   let writer: TableWriter | null = null;
   let after: string | null = null;
@@ -106,10 +108,10 @@ export async function runExport(
   do {
     const answer = await execute(definition.document, { ...variables, ...(after ? { after } : {}) });
     if (answer.errors?.length) throw new ExportError(answer.errors, statusOf(answer.errors));
-    const page = definition.rows(answer.data);
+    const page = table.rows(answer.data, rows);
     if (!writer) {
-      writer = open();
-      await writer.header(definition.columns);
+      writer = open(answer.data);
+      await writer.header(table.columns);
     }
     for (const cells of page.cells) await writer.row(cells);
     rows += page.cells.length;

@@ -57,7 +57,20 @@ const DESCRIPTIONS: Record<string, Record<string, string>> = {
     ELIGIBLE: 'Low in the list year and the year before, no objectivity marker: goes on the list',
     REVIEW: 'Low in both years, but a core grade-subject carries an objectivity marker: a person decides',
     NOT_ELIGIBLE: 'Not low in both years (or excluded by the objectivity policy)',
-    INSUFFICIENT_DATA: 'Not ranked in the list year or the year before (no ВПР share of «2»)',
+    INSUFFICIENT_DATA:
+      'Not ranked in the list year or the year before (no ВПР share of «2»), or no results at all: a registry school that took no part is listed with this status',
+  },
+  StatusRule: {
+    NO_RESULTS:
+      'INSUFFICIENT_DATA: no results of ВПР, ОГЭ or ЕГЭ (in the methodology’s subjects) in either year',
+    NOT_RANKED_BOTH_YEARS: 'INSUFFICIENT_DATA: results, but too few ВПР participants to rank in both years',
+    NOT_RANKED_LIST_YEAR: 'INSUFFICIENT_DATA: not ranked in the list year y',
+    NOT_RANKED_PREVIOUS_YEAR: 'INSUFFICIENT_DATA: ranked in y, not in y − 1',
+    NOT_LOW: 'NOT_ELIGIBLE: ranked both years, not low in at least one',
+    LOW_TWICE: 'ELIGIBLE: low in y and y − 1, no objectivity marker on a core grade-subject',
+    LOW_TWICE_MARKED_REVIEW: 'REVIEW: low twice with a marker, policy REVIEW',
+    LOW_TWICE_MARKED_EXCLUDED: 'NOT_ELIGIBLE: low twice with a marker, policy EXCLUDE',
+    LOW_TWICE_MARKED_IGNORED: 'ELIGIBLE: low twice with a marker, policy IGNORE',
   },
   ShnorListStatus: {
     DRAFT: 'Черновик: decisions may change',

@@ -4,7 +4,7 @@ import { Locality, SchoolType, Subject } from '../../schema/enums.js';
 
 registerEnumType(Subject, {
   name: 'Subject',
-  description: 'Subject codes of DATA-FORMATS.md',
+  description: 'Subject codes of the import files ([DATA-FORMATS](/docs/data-formats#subjects))',
   valuesConfig: describedValues('Subject'),
 });
 registerEnumType(SchoolType, {

@@ -11,4 +11,8 @@ export class Region {
 
   @Property({ type: 'text', unique: true })
   name!: string;
+
+  /** IANA time zone: exports show the region's clock (Migration20261123080000RegionTimeZone). */
+  @Property({ type: 'text', default: 'Europe/Moscow' })
+  timeZone!: string;
 }

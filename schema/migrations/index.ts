@@ -7,6 +7,8 @@ import { Migration20261123040000ApiKeys } from './Migration20261123040000ApiKeys
 import { Migration20261123050000Imports } from './Migration20261123050000Imports.js';
 import { Migration20261123060000ShnorLists } from './Migration20261123060000ShnorLists.js';
 import { Migration20261123070000ReductionUse } from './Migration20261123070000ReductionUse.js';
+import { Migration20261123080000RegionTimeZone } from './Migration20261123080000RegionTimeZone.js';
+import { Migration20261123090000MarkerFigures } from './Migration20261123090000MarkerFigures.js';
 
 /** Every migration, in order. Listed by hand so the same list runs from TypeScript and from dist/. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -18,4 +20,6 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261123050000Imports', class: Migration20261123050000Imports },
   { name: 'Migration20261123060000ShnorLists', class: Migration20261123060000ShnorLists },
   { name: 'Migration20261123070000ReductionUse', class: Migration20261123070000ReductionUse },
+  { name: 'Migration20261123080000RegionTimeZone', class: Migration20261123080000RegionTimeZone },
+  { name: 'Migration20261123090000MarkerFigures', class: Migration20261123090000MarkerFigures },
 ];

@@ -4,7 +4,7 @@ import { serverAndDatabase } from '../support/server.js';
 
 const { server, db } = serverAndDatabase();
 
-type Point = { year: number; significant: boolean | null } & Record<
+type Point = { year: number; significant: boolean | null; trendYears: number[] } & Record<
   'value' | 'numerator' | 'denominator' | 'delta' | 'trend' | 'z',
   number | null
 >;
@@ -14,7 +14,7 @@ const DYNAMICS = `query ($entity: DynamicsEntity!, $id: String!, $indicator: Dyn
   $grade: Int, $subject: Subject) {
   dynamics(entity: $entity, id: $id, indicator: $indicator, years: $years, grade: $grade, subject: $subject) {
     entity id name indicator methodology { name hash }
-    points { year value numerator denominator delta trend z significant }
+    points { year value numerator denominator delta trend trendYears z significant }
   }
 }`;
 const dynamics = (variables: Record<string, unknown>) =>
@@ -71,6 +71,8 @@ function expectSeriesMatches(points: Point[], sums: { year: number; a: number; n
   // trend: OLS slope over the last 3 calendar years
   const window = sums.slice(-3).map((s) => ({ x: s.year, y: s.a / s.n }));
   expect(last.trend).toBeCloseTo(slope(window), 10);
+  // and it names the years it read: those of y − 2 … y with a value
+  expect(last.trendYears).toEqual(sums.filter((s) => s.year >= last.year - 2).map((s) => s.year));
 }
 
 describe('dynamics', () => {

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mintToken } from '../../api/auth/tokens.js';
+import { EXCEL_TEXT_MARK } from '../../api/export/csv-writer.js';
 import { type RunningServer } from '../../api/server.js';
 import { parseCsv } from '../support/csv.js';
 import { startTestServer, testDatabaseUrl } from '../support/server.js';
@@ -48,7 +49,7 @@ describe('exports', () => {
     const { response, bytes } = await download('/export/candidates.csv?year=2026&regionCodes=56', ministry);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^text\/csv/);
-    expect(response.headers.get('content-disposition')).toContain('candidates.csv');
+    expect(response.headers.get('content-disposition')).toContain('filename="candidates-2026-56.csv"');
     const [header, ...rows] = parseCsv(bytes);
     expect(header).toContain('Логин');
     expect(header).toContain('Обоснование');
@@ -72,8 +73,8 @@ describe('exports', () => {
     expect(rows.slice(0, 500).map((r) => r[code])).toEqual(
       api.shnorCandidates!.nodes.map((n) => n.school.code),
     );
-    const lowIndex = rows.map((r) => r[header!.indexOf('lowIndex')]).find((v) => v !== '');
-    expect(lowIndex).toMatch(/^0,\d+$/);
+    const lowIndex = rows.map((r) => r[header!.indexOf('Индекс низких результатов')]).find((v) => v !== '');
+    expect(lowIndex).toMatch(/^\d{1,3},\d%$/);
   });
 
   it('the same rows as XLSX', async () => {
@@ -97,10 +98,14 @@ describe('exports', () => {
   });
 
   it('a regional analyst exports its own region only; another region gives the header alone', async () => {
-    const own = parseCsv((await download('/export/candidates.csv?year=2026', analyst)).bytes);
-    const region = own[0]!.indexOf('Регион (код)');
+    const ownDownload = await download('/export/candidates.csv?year=2026', analyst);
+    // no regionCodes asked: the file is named after the analyst's own region
+    expect(ownDownload.response.headers.get('content-disposition')).toContain('candidates-2026-56.csv');
+    const own = parseCsv(ownDownload.bytes);
+    const region = own[0]!.indexOf('Код региона');
     expect(own.length).toBeGreaterThan(1);
-    expect(new Set(own.slice(1).map((r) => r[region]))).toEqual(new Set(['56']));
+    // a code is kept as text for Excel (csv-writer.ts, EXCEL_TEXT_MARK)
+    expect(new Set(own.slice(1).map((r) => r[region]))).toEqual(new Set([`${EXCEL_TEXT_MARK}56`]));
     const other = parseCsv(
       (await download('/export/candidates.csv?year=2026&regionCodes=23', analyst)).bytes,
     );

@@ -95,6 +95,50 @@ describe('objectivityMarkers', () => {
     }
   });
 
+  it('gives each marker its own figures as fields, as in the raw ВПР rows', async () => {
+    type Figures = Record<string, number | null>;
+    const { nodes } = await table({ first: 500 });
+    const query = `{ objectivityMarkers(year: ${YEAR}, first: 500) { nodes { school { id }
+      markers { grade subject code value figures { participants qualityCount quality regionQuality raised
+        meanMark nextMeanMark schoolDrop regionDrop score scoreCount maxScore minCountedScore } } } } }`;
+    type Answer = {
+      objectivityMarkers: {
+        nodes: { school: { id: string }; markers: (Row['markers'][number] & { figures: Figures })[] }[];
+      };
+    };
+    const answer = dataOf(await graphql<Answer, unknown>(server.url, query)).objectivityMarkers.nodes;
+    expect(answer.length).toBe(nodes.length);
+    const checked = new Set<string>();
+    for (const row of answer) {
+      for (const m of row.markers) {
+        const [raw] = (
+          await db.query(
+            `select participants, n4 + n5 as quality_count, raised, max_score from vpr_result
+             where school_id = $1 and year = $2 and grade = $3 and subject = $4`,
+            [row.school.id, YEAR, m.grade, m.subject],
+          )
+        ).rows;
+        const f = m.figures;
+        expect(f.participants).toBe(raw.participants);
+        if (m.code === 'HIGH_VS_REGION') {
+          expect(f.qualityCount).toBe(raw.quality_count);
+          expect(f.quality).toBeCloseTo(raw.quality_count / raw.participants, 12);
+          expect(f.quality! - f.regionQuality!).toBeCloseTo(m.value, 11);
+        }
+        if (m.code === 'JOURNAL_MISMATCH') expect(f.raised! / f.participants!).toBeCloseTo(m.value, 12);
+        if (m.code === 'COHORT_DROP') expect(f.schoolDrop! - f.regionDrop!).toBeCloseTo(m.value, 11);
+        if (m.code === 'SCORE_SPIKE') {
+          expect(f.maxScore).toBe(raw.max_score);
+          expect(f.scoreCount! / f.participants!).toBeCloseTo(m.value, 12);
+          expect(f.score!).toBeGreaterThanOrEqual(f.minCountedScore!);
+        }
+        checked.add(m.code);
+      }
+    }
+    // the demo plants every kind of marker
+    expect([...checked].sort()).toEqual(['COHORT_DROP', 'HIGH_VS_REGION', 'JOURNAL_MISMATCH', 'SCORE_SPIKE']);
+  });
+
   it('lists the planted INFLATED schools', async () => {
     const planted = (
       await db.query(`select school_code from seed_truth where kind = 'INFLATED' and $1 = any(years)`, [YEAR])

@@ -21,18 +21,27 @@ with c as (
   select id, region_id, year, case when vpr is null then null else round(((0.5 * vpr + 0.25 * coalesce(oge, 0) + 0.25 * coalesce(ege, 0))
     / (0.5 + case when oge is null then 0 else 0.25 end + case when ege is null then 0 else 0.25 end))::numeric, 12) end as low_index from c
 )
-select id, year, low_index::float8, percent_rank() over (partition by region_id, year order by low_index) as low_rank
-from i where low_index is not null`;
+select id, year, low_index::float8, percent_rank() over w as low_rank, rank() over w::int as rank,
+  count(*) over (partition by region_id, year)::int as ranked
+from i where low_index is not null window w as (partition by region_id, year order by low_index)`;
+
+/** Σ «2» and Σ N of the ВПР core set per school, the pooled counts behind vprLow. */
+const VPR_COUNTS_SQL = `select school_id as id, sum(n2)::int as n2, sum(participants)::int as n from vpr_result
+  where year = $1 and grade in (4,5,6,7,8) and subject in ('RU','MA','MAA') group by school_id`;
 
 describe('shnorCandidates', () => {
   it('ranks every school exactly as PERCENT_RANK over the raw rows, and applies the §2 statuses', async () => {
-    const expected = new Map<string, { low_index: number; low_rank: number }>();
+    const expected = new Map<string, { low_index: number; low_rank: number; rank: number; ranked: number }>();
     for (const r of (await db.query(RANKS_SQL, [YEAR])).rows) expected.set(`${r.id}:${r.year}`, r);
+    const vprCounts = new Map<string, { n2: number; n: number }>();
+    for (const r of (await db.query(VPR_COUNTS_SQL, [YEAR])).rows) vprCounts.set(String(r.id), r);
+    const [registry] = (await db.query(`select count(*)::int as n from school`)).rows;
     const data = dataOf(
       await graphql(
         server.url,
         `{ shnorCandidates(year: ${YEAR}, first: 500) { totalCount methodology { name hash }
-        nodes { school { id } status lowIndex lowRank previousLowRank evidence { current { low marked } previous { low marked } } } } }`,
+        nodes { school { id } status lowIndex lowRank previousLowRank evidence { rule
+          current { low marked rank schoolsRanked vprN vprN2 hasResults } previous { low marked hasResults } } } } }`,
       ),
     ) as {
       shnorCandidates: {
@@ -45,14 +54,24 @@ describe('shnorCandidates', () => {
           lowRank: number | null;
           previousLowRank: number | null;
           evidence: {
-            current: { low: boolean | null; marked: boolean };
-            previous: { low: boolean | null; marked: boolean };
+            rule: string;
+            current: {
+              low: boolean | null;
+              marked: boolean;
+              rank: number | null;
+              schoolsRanked: number;
+              vprN: number;
+              vprN2: number;
+              hasResults: boolean;
+            };
+            previous: { low: boolean | null; marked: boolean; hasResults: boolean };
           };
         }[];
       };
     };
     expect(data.shnorCandidates.methodology.name).toBe('default-v1');
-    expect(data.shnorCandidates.totalCount).toBeGreaterThan(900);
+    // every school of the registry has a status, with results or without
+    expect(data.shnorCandidates.totalCount).toBe(registry.n);
     for (const n of data.shnorCandidates.nodes) {
       const now = expected.get(`${n.school.id}:${YEAR}`);
       const before = expected.get(`${n.school.id}:${YEAR - 1}`);
@@ -71,6 +90,27 @@ describe('shnorCandidates', () => {
               : 'ELIGIBLE';
       expect(n.status).toBe(status);
       if (n.lowRank !== null) expect(current.low).toBe(n.lowRank >= 0.9);
+      // the integer rank and the number ranked, as RANK() and count(*) over the region-year
+      expect([current.rank, current.schoolsRanked]).toEqual(
+        now ? [now.rank, now.ranked] : [null, current.schoolsRanked],
+      );
+      const counts = vprCounts.get(n.school.id) ?? { n2: 0, n: 0 };
+      expect([current.vprN2, current.vprN]).toEqual([counts.n2, counts.n]);
+      const rule =
+        status === 'INSUFFICIENT_DATA'
+          ? !current.hasResults && !previous.hasResults
+            ? 'NO_RESULTS'
+            : current.low === null && previous.low === null
+              ? 'NOT_RANKED_BOTH_YEARS'
+              : current.low === null
+                ? 'NOT_RANKED_LIST_YEAR'
+                : 'NOT_RANKED_PREVIOUS_YEAR'
+          : status === 'NOT_ELIGIBLE'
+            ? 'NOT_LOW'
+            : status === 'ELIGIBLE'
+              ? 'LOW_TWICE'
+              : 'LOW_TWICE_MARKED_REVIEW';
+      expect(n.evidence.rule).toBe(rule);
     }
     // the first page (default order) starts with the ELIGIBLE schools
     expect(data.shnorCandidates.nodes[0]?.status).toBe('ELIGIBLE');

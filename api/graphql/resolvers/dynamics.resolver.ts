@@ -33,7 +33,7 @@ const COHORT_SUBJECTS: readonly Subject[] = [Subject.RU, Subject.MA];
 export class DynamicsResolver {
   @Query(() => DynamicsSeries, {
     description:
-      'An indicator of a school, municipality or region by year with delta, 3-year trend and z-test (METHODOLOGY-V1 §5)',
+      'An indicator of a school, municipality or region by year with delta, 3-year trend and z-test ([METHODOLOGY-V1 §5](/docs/methodology#dynamics))',
   })
   async dynamics(
     @Ctx() ctx: Context,

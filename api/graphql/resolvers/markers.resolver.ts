@@ -21,7 +21,7 @@ export interface ObjectivityMarkerRowView extends MarkerTableRow {
 export class MarkersResolver {
   @Query(() => ObjectivityMarkerConnection, {
     description:
-      'Schools with objectivity markers (METHODOLOGY-V1 §3) in `year`, in the ФИС ОКО layout: a column ' +
+      'Schools with objectivity markers ([METHODOLOGY-V1 §3](/docs/methodology#objectivity-markers)) in `year`, in the ФИС ОКО layout: a column ' +
       'per marked grade × subject; most markers first, then by school id',
   })
   async objectivityMarkers(

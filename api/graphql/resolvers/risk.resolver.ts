@@ -50,7 +50,8 @@ const highCount = (p: RiskProfile) => p.factors.filter((f) => f.level === 'HIGH'
 export class RiskResolver {
   @Query(() => RiskProfileConnection, {
     description:
-      'Risk profiles (METHODOLOGY-V1 §4) of the schools with indicators in `year`, most HIGH factors first, ' +
+      'Risk profiles ([METHODOLOGY-V1 §4](/docs/methodology#risk-profile)) of the schools with indicators or results in `year` (without a survey: ' +
+      'R6 from SR_VPR_LOW, the other factors NO_DATA), most HIGH factors first, ' +
       'then by school id. `level` and `factor` together: that factor is at that level; `level` alone: ' +
       'some factor is at that level; `factor` alone: that factor is HIGH or MEDIUM.',
   })

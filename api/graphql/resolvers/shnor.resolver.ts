@@ -44,7 +44,8 @@ const STATUS_ORDER: Record<string, number> = {
 @Resolver(() => ShnorCandidateType)
 export class ShnorResolver {
   @Query(() => ShnorCandidateConnection, {
-    description: 'Every school’s ШНОР status for list year `year` (METHODOLOGY-V1 §1–§2) with its evidence',
+    description:
+      'Every school’s ШНОР status for list year `year` ([METHODOLOGY-V1 §1–§2](/docs/methodology#statuses)) with its evidence',
   })
   async shnorCandidates(
     @Ctx() ctx: Context,

@@ -79,7 +79,10 @@ export class IndicatorValue {
   @Field(() => Int)
   year!: number;
 
-  @Field({ description: 'Indicator code (METHODOLOGY-V1 §4, DATA-FORMATS.md)' })
+  @Field({
+    description:
+      'Indicator code ([risk indicators](/docs/methodology#risk-indicator-parameters), [file format](/docs/data-formats#kind-indicators))',
+  })
   code!: string;
 
   @Field(() => Float)

@@ -1,7 +1,8 @@
 import { socialWellbeing, type SocialWellbeing } from '../../../analytics/context/index.js';
 import { RISK_FACTOR_NAMES_RU } from '../../../analytics/methodology/params.js';
+import { type SchoolYearCounts, type SchoolYearIndicators } from '../../../analytics/frames.js';
 import { riskProfile, type RiskProfile } from '../../../analytics/risk/index.js';
-import { schoolLowIndicators } from '../../../analytics/shnor/index.js';
+import { type SchoolPlace, schoolLowIndicators } from '../../../analytics/shnor/index.js';
 import { memoizedRatio } from '../../../analytics/shnor/indicators.js';
 import { requestDataVersion } from './request-memo.js';
 import { readIndicatorSets } from '../../../analytics/sql/indicator-sets.js';
@@ -11,16 +12,12 @@ import { type AnalyticsCache } from './cache.js';
 import { type EffectiveMethodology } from './methodology.js';
 
 /** Where a school is: what scope checks (isInScope) and group-bys need of it. */
-export interface SchoolPlace {
-  schoolId: number;
-  regionId: number;
-  municipalityId: number;
-}
+export type { SchoolPlace };
 
 export interface RiskYear {
   year: number;
   dataVersion: number;
-  /** Every school with indicators that year. */
+  /** Every school with indicators or results that year. */
   profiles: Map<number, RiskProfile>;
   wellbeing: Map<number, SocialWellbeing>;
   places: Map<number, SchoolPlace>;
@@ -32,17 +29,12 @@ export async function schoolPlaces(
   schoolIds: readonly number[],
 ): Promise<Map<number, SchoolPlace>> {
   if (schoolIds.length === 0) return new Map();
-  const rows = await db.query<{ school_id: number; municipality_id: number; region_id: number }>(
-    `select s.id as school_id, s.municipality_id, m.region_id
+  const rows = await db.query<SchoolPlace & Record<string, unknown>>(
+    `select s.id as "schoolId", s.municipality_id as "municipalityId", m.region_id as "regionId"
      from school s join municipality m on m.id = s.municipality_id where s.id = any($1::int[])`,
     [schoolIds],
   );
-  return new Map(
-    rows.map((r) => [
-      r.school_id,
-      { schoolId: r.school_id, regionId: r.region_id, municipalityId: r.municipality_id },
-    ]),
-  );
+  return new Map(rows.map((r) => [r.schoolId, r]));
 }
 
 /** Factor numbers of a parameter set: R1…R10 plus any factor an override introduces. */
@@ -54,7 +46,23 @@ export function riskFactorNumbers(m: EffectiveMethodology): Set<number> {
 }
 
 /**
- * Risk profiles (§4) and social well-being (§6) of every school with indicators in year y, from the
+ * The indicator sets plus an empty one for each school-year with results but no survey: it still has
+ * a profile (R6 from SR_VPR_LOW, the other factors NO_DATA) and a context (no swi, not resilient).
+ * An empty set carries no context value, so it changes no region's z-score statistics.
+ */
+function withResultsOnly(
+  sets: readonly SchoolYearIndicators[],
+  counts: readonly SchoolYearCounts[],
+): SchoolYearIndicators[] {
+  const surveyed = new Set(sets.map((s) => s.schoolId));
+  const resultsOnly = counts
+    .filter((c) => !surveyed.has(c.schoolId))
+    .map((c) => ({ schoolId: c.schoolId, regionId: c.regionId, year: c.year, values: {} }));
+  return [...sets, ...resultsOnly];
+}
+
+/**
+ * Risk profiles (§4) and social well-being (§6) of every school with indicators or results in year y, from the
  * pre-aggregated indicator sets plus the same year's pooled ВПР counts (SR_VPR_LOW = vprLow is computed,
  * never imported). The whole country at once because swi ranks within (region, year): a per-school
  * computation could not rank. Cached per (parameters, data version, year).
@@ -73,11 +81,12 @@ export async function riskYear(
     ]);
     const ratioOf = memoizedRatio();
     const vprLow = new Map(counts.map((c) => [c.schoolId, schoolLowIndicators(c, m.params, ratioOf).vprLow]));
+    const everySchoolYear = withResultsOnly(sets, counts);
     const profiles = new Map<number, RiskProfile>();
-    for (const set of sets) {
+    for (const set of everySchoolYear) {
       profiles.set(set.schoolId, riskProfile(set, vprLow.get(set.schoolId) ?? null, m.params));
     }
-    const wellbeing = new Map(socialWellbeing(sets, m.params).map((w) => [w.schoolId, w]));
+    const wellbeing = new Map(socialWellbeing(everySchoolYear, m.params).map((w) => [w.schoolId, w]));
     const places = await schoolPlaces(db, [...profiles.keys()]);
     return { year, dataVersion, profiles, wellbeing, places };
   });

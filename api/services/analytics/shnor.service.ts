@@ -1,11 +1,12 @@
 import {
   computeShnorCandidates,
   markedSchoolYearKey,
+  type SchoolPlace,
   type ShnorCandidate,
 } from '../../../analytics/shnor/index.js';
 import { requestVersions } from './request-memo.js';
 import { approvedListSchools } from '../lists/approved-schools.js';
-import { markerParamsKey } from '../../../analytics/sql/keys.js';
+import { markerParamsKey, subjectSetKey } from '../../../analytics/sql/keys.js';
 import { type Queryable } from '../../../analytics/sql/queryable.js';
 import { readSchoolYearCounts } from '../../../analytics/sql/school-year-counts.js';
 import { type AnalyticsCache } from './cache.js';
@@ -29,8 +30,28 @@ async function coreMarkedKeys(db: Queryable, m: EffectiveMethodology, years: num
 }
 
 /**
- * The ШНОР decision of every school for list year y: reduced rows from PostgreSQL (pooled counts of
- * y and y − 1, marked school-years, the approved lists of y − 1 for EXIT), the rules in
+ * Registry schools without pooled counts in any of `years`: they are decided too (NO_RESULTS). An
+ * anti-join, so a country hands over the few such schools rather than all 40 000 places.
+ */
+function schoolsWithoutCounts(
+  db: Queryable,
+  m: EffectiveMethodology,
+  years: number[],
+): Promise<SchoolPlace[]> {
+  return db.query<SchoolPlace & Record<string, unknown>>(
+    `select s.id as "schoolId", s.municipality_id as "municipalityId", m.region_id as "regionId"
+     from school s join municipality m on m.id = s.municipality_id
+     where not exists (select 1 from school_year_counts c
+                       where c.set_key = $1 and c.year = any($2::int[]) and c.school_id = s.id)
+     order by s.id`,
+    [subjectSetKey(m.params), years],
+  );
+}
+
+/**
+ * The ШНОР decision of every school of the registry for list year y: reduced rows from PostgreSQL
+ * (pooled counts of y and y − 1, marked school-years, the approved lists of y − 1 for EXIT, the
+ * registry for schools without results), the rules in
  * analytics/shnor. Cached per (parameters, data version, lists version, year): an approval bumps
  * the lists version, so EXIT candidates follow it at once.
  */
@@ -43,16 +64,18 @@ export async function shnorYear(
   const { data: dataVersion, lists: listsVersion } = await requestVersions(db);
   return cache.get(`shnor:${m.hash}:${dataVersion}:${listsVersion}:${year}`, async () => {
     const years = [year - 1, year];
-    const [counts, marked, previousApprovedList] = await Promise.all([
+    const [counts, marked, previousApprovedList, registry] = await Promise.all([
       readSchoolYearCounts(db, m.params, years),
       coreMarkedKeys(db, m, years),
       approvedListSchools(db, year - 1),
+      schoolsWithoutCounts(db, m, years),
     ]);
     const candidates = computeShnorCandidates({
       year,
       counts,
       markedSchoolYears: marked,
       previousApprovedList,
+      registry,
       params: m.params,
     });
     return { year, dataVersion, candidates, bySchool: new Map(candidates.map((c) => [c.schoolId, c])) };

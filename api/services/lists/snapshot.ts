@@ -63,8 +63,8 @@ export interface SnapshotSources {
 }
 
 /**
- * Every candidate of the region (each school with results in y or y − 1, whatever its status: a
- * manual INCLUDE of a NOT_ELIGIBLE school needs its evidence too), in list order, with the
+ * Every candidate of the region (each school of the registry, whatever its status: a manual INCLUDE
+ * of a NOT_ELIGIBLE school needs its evidence too, and one without results is a signal), in list order, with the
  * evidence and sentence of the moment: read back as stored, never recomputed.
  */
 export function entrySnapshots(

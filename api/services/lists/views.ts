@@ -1,4 +1,4 @@
-import { type MethodologyView } from '../analytics/candidate-view.js';
+import { evidenceView, type MethodologyView } from '../analytics/candidate-view.js';
 import { type ListRow } from './list-store.js';
 import { type EntryView } from './list-reads.js';
 import { isIncluded, needsDecision } from './rules.js';
@@ -24,7 +24,7 @@ export function entryView(entry: EntryView) {
     lowRank,
     previousLowIndex,
     previousLowRank,
-    evidence: { ...evidence, methodology: listView(entry.list).methodology },
+    evidence: evidenceView(entry.status, { ...evidence, methodology: listView(entry.list).methodology }),
     explanation,
     markers,
     included: isIncluded(entry),

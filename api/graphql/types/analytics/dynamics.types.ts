@@ -26,7 +26,8 @@ export enum DynamicsIndicator {
 }
 registerEnumType(DynamicsIndicator, {
   name: 'DynamicsIndicator',
-  description: 'An indicator of METHODOLOGY-V1 §1 followed over the years (§5)',
+  description:
+    'An indicator of [METHODOLOGY-V1 §1](/docs/methodology#indicators) followed over the years (§5)',
   valuesConfig: {
     VPR_LOW: { description: 'Σ «2» / Σ N over the ВПР core set' },
     OGE_LOW: { description: 'Σ «2» / Σ N over the ОГЭ subjects of the methodology' },
@@ -48,7 +49,10 @@ registerEnumType(CohortExam, {
   description: 'ВПР (grades 4–8) or ОГЭ (grade 9)',
 });
 
-@ObjectType({ simpleResolvers: true, description: 'One year of an indicator series (METHODOLOGY-V1 §5)' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'One year of an indicator series ([METHODOLOGY-V1 §5](/docs/methodology#dynamics))',
+})
 export class DynamicsPoint {
   @Field(() => Int)
   year!: number;
@@ -70,6 +74,12 @@ export class DynamicsPoint {
 
   @Field(() => Float, { nullable: true, description: 'OLS slope per year over y − 2 … y' })
   trend!: number | null;
+
+  @Field(() => [Int], {
+    description:
+      'The years of y − 2 … y with a value that `trend` used (it needs at least 2; fewer → trend null)',
+  })
+  trendYears!: number[];
 
   @Field(() => Float, { nullable: true, description: 'Two-proportion z of y against y − 1 (shares only)' })
   z!: number | null;

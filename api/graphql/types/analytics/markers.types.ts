@@ -15,7 +15,10 @@ export class ObjectivityMarkerCellType {
   @Field(() => Subject)
   subject!: Subject;
 
-  @Field(() => [String], { description: 'Distinct marker codes on the cell, in METHODOLOGY-V1 §3 order' })
+  @Field(() => [String], {
+    description:
+      'Distinct marker codes on the cell, in [METHODOLOGY-V1 §3](/docs/methodology#objectivity-markers) order',
+  })
   codes!: string[];
 }
 

@@ -21,7 +21,8 @@ export class MethodologyRef {
 
 @ObjectType({
   simpleResolvers: true,
-  description: 'A stored methodology version (METHODOLOGY-V1.md as data)',
+  description:
+    'A stored methodology version ([the methodology](/docs/methodology#versions-and-what-if) as data)',
 })
 export class MethodologyVersionType {
   @Field()

@@ -14,7 +14,8 @@ export enum RiskLevel {
 registerEnumType(RiskLevel, {
   name: 'RiskLevel',
   valuesConfig: describedValues('RiskLevel'),
-  description: 'Level of a risk factor (METHODOLOGY-V1 §4): HIGH ≥ highLevel, MEDIUM ≥ mediumLevel',
+  description:
+    'Level of a risk factor ([METHODOLOGY-V1 §4](/docs/methodology#risk-profile)): HIGH ≥ highLevel, MEDIUM ≥ mediumLevel',
 });
 
 export enum RiskDirection {
@@ -66,7 +67,8 @@ export class RiskFactorType {
 
 @ObjectType({
   simpleResolvers: true,
-  description: 'Рисковый профиль of a school in one year (METHODOLOGY-V1 §4)',
+  description:
+    'Рисковый профиль of a school in one year ([METHODOLOGY-V1 §4](/docs/methodology#risk-profile))',
 })
 export class RiskProfileType {
   schoolId!: number;
@@ -164,7 +166,7 @@ export class ContextComponentType {
 
 @ObjectType({
   simpleResolvers: true,
-  description: 'Social context (ШНСУ) and resilience (METHODOLOGY-V1 §6)',
+  description: 'Social context (ШНСУ) and resilience ([METHODOLOGY-V1 §6](/docs/methodology#social-context))',
 })
 export class SocialContextType {
   @Field(() => Float, { nullable: true, description: 'Индекс социального благополучия' })

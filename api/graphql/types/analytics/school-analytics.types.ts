@@ -43,7 +43,8 @@ export class SchoolAnalyticsType {
 
   @Field(() => RiskProfileType, {
     nullable: true,
-    description: 'The 10-factor risk profile of year y; null without survey data',
+    description:
+      'The 10-factor risk profile of year y; null without results and survey data ([§4](/docs/methodology#risk-profile))',
   })
   riskProfile!: RiskProfileType | null;
 

@@ -1,6 +1,7 @@
 import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { describedValues } from '../../enum-values.js';
 import { Subject } from '../../enums.js';
+import { MarkerFiguresType } from './marker-figures.type.js';
 import { MethodologyRef } from './methodology.types.js';
 
 export enum ShnorStatus {
@@ -12,7 +13,25 @@ export enum ShnorStatus {
 registerEnumType(ShnorStatus, {
   name: 'ShnorStatus',
   valuesConfig: describedValues('ShnorStatus'),
-  description: 'METHODOLOGY-V1 §2',
+  description: '[METHODOLOGY-V1 §2](/docs/methodology#statuses)',
+});
+
+export enum StatusRule {
+  NO_RESULTS = 'NO_RESULTS',
+  NOT_RANKED_BOTH_YEARS = 'NOT_RANKED_BOTH_YEARS',
+  NOT_RANKED_LIST_YEAR = 'NOT_RANKED_LIST_YEAR',
+  NOT_RANKED_PREVIOUS_YEAR = 'NOT_RANKED_PREVIOUS_YEAR',
+  NOT_LOW = 'NOT_LOW',
+  LOW_TWICE = 'LOW_TWICE',
+  LOW_TWICE_MARKED_REVIEW = 'LOW_TWICE_MARKED_REVIEW',
+  LOW_TWICE_MARKED_EXCLUDED = 'LOW_TWICE_MARKED_EXCLUDED',
+  LOW_TWICE_MARKED_IGNORED = 'LOW_TWICE_MARKED_IGNORED',
+}
+registerEnumType(StatusRule, {
+  name: 'StatusRule',
+  valuesConfig: describedValues('StatusRule'),
+  description:
+    'Which rule of [METHODOLOGY-V1 §2](/docs/methodology#statuses) decided a status (the code beside the Russian sentence)',
 });
 
 export enum ObjectivityPolicy {
@@ -48,20 +67,51 @@ export class YearEvidenceType extends LowIndicatorsType {
   @Field(() => Int)
   year!: number;
 
-  @Field(() => Float, { nullable: true, description: 'PERCENT_RANK of lowIndex in the region (ascending)' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'PERCENT_RANK of lowIndex in the region (ascending): (rank − 1)/(schoolsRanked − 1)',
+  })
   lowRank!: number | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'RANK() of lowIndex ascending among the region’s ranked schools (ties share the lowest); null when not ranked',
+  })
+  rank!: number | null;
 
   @Field(() => Boolean, { nullable: true, description: 'lowRank ≥ lowRankCut; null when not ranked' })
   low!: boolean | null;
 
-  @Field(() => Int, { description: 'Pooled ВПР participants of the core set' })
+  @Field(() => Int, { description: 'Pooled ВПР participants of the core set (the denominator of vprLow)' })
   vprN!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Pooled ОГЭ participants (the denominator of ogeLow)' })
   ogeN!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Pooled ЕГЭ participants (the denominator of egeLow)' })
   egeN!: number;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Σ «2» over the ВПР core set (the numerator of vprLow); null in lists stored before it was recorded',
+  })
+  vprN2!: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Σ «2» over the ОГЭ subjects (the numerator of ogeLow)' })
+  ogeN2!: number | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Σ below the minimum over the ЕГЭ subjects (the numerator of egeLow)',
+  })
+  egeBelow!: number | null;
+
+  @Field({
+    description: 'The school has results of ВПР, ОГЭ or ЕГЭ in the methodology’s subject sets that year',
+  })
+  hasResults!: boolean;
 
   @Field(() => LowIndicatorsType, { description: 'The region’s values (all its schools pooled)' })
   region!: LowIndicatorsType;
@@ -85,7 +135,11 @@ export class ShnorCutoffsType {
   minPooledGia!: number;
 }
 
-@ObjectType({ simpleResolvers: true, description: 'A sign of unobjective ВПР results (METHODOLOGY-V1 §3)' })
+@ObjectType({
+  simpleResolvers: true,
+  description:
+    'A sign of unobjective ВПР results ([METHODOLOGY-V1 §3](/docs/methodology#objectivity-markers))',
+})
 export class ObjectivityMarkerType {
   @Field(() => Int)
   year!: number;
@@ -110,10 +164,21 @@ export class ObjectivityMarkerType {
 
   @Field({ description: 'In Russian, with the figures' })
   detail!: string;
+
+  @Field(() => MarkerFiguresType, {
+    nullable: true,
+    description: 'The figures of `detail` as fields; null only in lists stored before figures were recorded',
+  })
+  figures!: MarkerFiguresType | null;
 }
 
 @ObjectType({ simpleResolvers: true, description: 'What a ministry analyst needs to defend the decision' })
 export class ShnorEvidenceType {
+  @Field(() => StatusRule, {
+    description: 'The line of [METHODOLOGY-V1 §2](/docs/methodology#statuses) that decided the status',
+  })
+  rule!: StatusRule;
+
   @Field(() => YearEvidenceType)
   current!: YearEvidenceType;
 
