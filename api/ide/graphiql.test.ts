@@ -98,8 +98,35 @@ describe('graphiqlRouter', () => {
         return type;
       }),
     );
-    expect(types.filter((t) => t.startsWith('text/css'))).toHaveLength(1);
+    expect(types.filter((t) => t.startsWith('text/css'))).toHaveLength(2); // GraphiQL's and table.css
     expect(await fetch(`${base}/ide/assets/000000000000/graphiql.min.js`).then((r) => r.status)).toBe(404);
+  });
+
+  it('serves what boot.js imports next to it, and exceljs for the XLSX button', async () => {
+    const html = await getPage();
+    const boot = /<script type="module" src="([^"]*\/boot\.js)"><\/script>/.exec(html)?.[1];
+    expect(boot).toBeDefined();
+    const seen = new Set<string>();
+    const visit = async (url: string): Promise<void> => {
+      if (seen.has(url)) return;
+      seen.add(url);
+      const res = await fetch(`${base}${url}`);
+      expect(res.status, url).toBe(200);
+      expect(res.headers.get('content-type'), url).toMatch(/^(text|application)\/javascript/);
+      const imports = [...(await res.text()).matchAll(/^import .* from '(\.\/[^']+)';$/gm)];
+      for (const [, rel] of imports) await visit(new URL(rel ?? '', `${base}${url}`).pathname);
+    };
+    await visit(boot ?? '');
+    expect([...seen].map((url) => url.split('/').pop())).toEqual(
+      expect.arrayContaining(['boot.js', 'table-plugin.js', 'table-model.js', 'table-download.js']),
+    );
+    const config = JSON.parse(/id="graphiql-config">([^<]*)</.exec(html)?.[1] ?? '{}') as {
+      excelScript?: string;
+    };
+    expect(config.excelScript).toMatch(/^\/ide\/assets\/[0-9a-f]{12}\/exceljs\.bare\.min\.js$/);
+    const excel = await fetch(`${base}${config.excelScript ?? ''}`);
+    expect(excel.status).toBe(200);
+    expect(await excel.text()).toContain('ExcelJS');
   });
 });
 

@@ -1,9 +1,5 @@
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import express from 'express';
+import { ASSET_PREFIX, type Asset, assetUrl, loadAssets } from './assets.js';
 import { loadExamples } from './examples.js';
 
 export interface GraphiqlOptions {
@@ -15,39 +11,6 @@ export interface GraphiqlOptions {
 }
 
 const DEFAULT_TITLE = 'shnor-analytics — GraphQL IDE';
-const ASSET_PREFIX = '/ide/assets';
-
-interface Asset {
-  file: string;
-  kind: 'script' | 'style';
-  /** `<hash>/<name>`: the hash makes the URL change with the content, so it can be cached forever. */
-  key: string;
-}
-
-const require = createRequire(import.meta.url);
-// The packages' `exports` maps hide their UMD builds, so resolve package.json and join from there.
-const packageFile = (pkg: string, rel: string): string =>
-  join(dirname(require.resolve(`${pkg}/package.json`)), rel);
-
-function asset(file: string, name: string, kind: Asset['kind']): Asset {
-  const hash = createHash('sha256').update(readFileSync(file)).digest('hex').slice(0, 12);
-  return { file, kind, key: `${hash}/${name}` };
-}
-
-/** In load order: GraphiQL's UMD build expects the React globals, boot.js expects all three. */
-function loadAssets(): Asset[] {
-  return [
-    asset(packageFile('graphiql', 'graphiql.min.css'), 'graphiql.min.css', 'style'),
-    asset(packageFile('react', 'umd/react.production.min.js'), 'react.production.min.js', 'script'),
-    asset(
-      packageFile('react-dom', 'umd/react-dom.production.min.js'),
-      'react-dom.production.min.js',
-      'script',
-    ),
-    asset(packageFile('graphiql', 'graphiql.min.js'), 'graphiql.min.js', 'script'),
-    asset(fileURLToPath(new URL('./boot.js', import.meta.url)), 'boot.js', 'script'),
-  ];
-}
 
 const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -60,7 +23,9 @@ const jsonForScript = (value: unknown): string =>
 
 // Everything is same-origin; the CSP makes the browser refuse anything else should a future
 // GraphiQL build try to reach a CDN. Fonts and icons are data: URLs inside graphiql.min.css,
-// and CodeMirror sets inline styles, hence those two allowances.
+// and CodeMirror sets inline styles, hence those two allowances. The table panel needs nothing
+// more: exceljs is a same-origin script (and runs without eval), and its CSV/XLSX files are saved
+// from blob: URLs, which a CSP does not govern (tests/browser/graphiql-table.test.ts checks both).
 const CSP = [
   "default-src 'self'",
   "script-src 'self'",
@@ -74,11 +39,15 @@ const CSP = [
 ].join('; ');
 
 function renderPage(title: string, base: string, config: unknown, assets: readonly Asset[]): string {
-  const url = (a: Asset): string => escapeHtml(`${base}${ASSET_PREFIX}/${a.key}`);
+  const url = (a: Asset): string => escapeHtml(assetUrl(base, a));
   const styles = assets
     .filter((a) => a.kind === 'style')
     .map((a) => `<link rel="stylesheet" href="${url(a)}">`);
-  const scripts = assets.filter((a) => a.kind === 'script').map((a) => `<script src="${url(a)}"></script>`);
+  // Modules run after the page is parsed, so after the classic UMD scripts whose globals they use.
+  const scripts = assets.flatMap((a) => {
+    if (a.kind === 'script') return [`<script src="${url(a)}"></script>`];
+    return a.kind === 'module' ? [`<script type="module" src="${url(a)}"></script>`] : [];
+  });
   return `<!doctype html>
 <html lang="ru">
 <head>
@@ -110,7 +79,7 @@ function wantsIde(req: express.Request): boolean {
  */
 export function graphiqlRouter(options: GraphiqlOptions): express.Router {
   const examples = loadExamples(options.examplesFile);
-  const assets = loadAssets();
+  const { assets, excel } = loadAssets();
   const byKey = new Map(assets.map((a) => [a.key, a]));
   const router = express.Router();
 
@@ -119,7 +88,8 @@ export function graphiqlRouter(options: GraphiqlOptions): express.Router {
     // baseUrl keeps URLs right when the app mounts this router under a prefix.
     const endpoint = `${req.baseUrl}${options.endpoint}`;
     const { tabs, source } = examples;
-    const config = tabs.length > 0 ? { endpoint, tabs } : { endpoint, tabs, defaultQuery: source };
+    const excelScript = assetUrl(req.baseUrl, excel);
+    const config = { endpoint, tabs, excelScript, ...(tabs.length > 0 ? {} : { defaultQuery: source }) };
     res
       .status(200)
       .type('html')

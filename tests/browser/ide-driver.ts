@@ -1,4 +1,6 @@
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import ExcelJS from 'exceljs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 // A Chromium driven by playwright-core (Playwright's own browser download is not reachable from
@@ -119,4 +121,35 @@ export function namesIn(value: unknown): string[] {
   return Object.entries(value).flatMap(([key, inner]) =>
     key === 'name' && typeof inner === 'string' ? [inner] : namesIn(inner),
   );
+}
+
+/** The query editor's text (CodeMirror's value: the DOM holds only the visible lines). */
+export const queryText = (page: Page): Promise<string> =>
+  page.evaluate(() => {
+    type WithEditor = Element & { CodeMirror?: { getValue(): string } };
+    return (
+      document.querySelector<WithEditor>('.graphiql-query-editor .CodeMirror')?.CodeMirror?.getValue() ?? ''
+    );
+  });
+
+/** Clicks the button and returns the file the page hands the browser (needs acceptDownloads). */
+export async function download(page: Page, button: string): Promise<{ name: string; content: Buffer }> {
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: button, exact: true }).click(),
+  ]);
+  return { name: file.suggestedFilename(), content: await readFile(await file.path()) };
+}
+
+/** The cell values of an XLSX's first sheet, row by row, empty cells as null (read by exceljs in Node). */
+export async function xlsxRows(content: Buffer): Promise<unknown[][]> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(content as unknown as ExcelJS.Buffer);
+  const sheet = workbook.worksheets[0];
+  if (!sheet) throw new Error('the workbook has no sheet');
+  const rows: unknown[][] = [];
+  sheet.eachRow({ includeEmpty: true }, (row) =>
+    rows.push(Array.from({ length: sheet.columnCount }, (_, i) => row.getCell(i + 1).value ?? null)),
+  );
+  return rows;
 }
