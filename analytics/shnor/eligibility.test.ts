@@ -128,6 +128,8 @@ describe('computeShnorCandidates (METHODOLOGY-V1 §2)', () => {
       ogeLow: 0.2,
       egeLow: null,
       lowIndex: round12((0.5 * regionVpr + 0.25 * 0.2) / 0.75),
+      // the pooled counts behind them
+      ...{ vprN2: 71, vprN: 220, ogeN2: 2, ogeN: 10, egeBelow: 0, egeN: 0 },
     };
     expect(c).toMatchObject({
       regionId: 1,

@@ -3,19 +3,25 @@ import { type MethodologyParams } from '../methodology/params.js';
 import { type LowIndicators } from './indicators.js';
 import { type LowRank } from './ranking.js';
 import { regionYearValues } from './region-values.js';
-import { type YearEvidence } from './types.js';
+import { type RegionValues, type YearEvidence } from './types.js';
 
-const NO_VALUES: Readonly<LowIndicators> = Object.freeze({
+const NO_VALUES: Readonly<RegionValues> = Object.freeze({
   vprLow: null,
   ogeLow: null,
   egeLow: null,
   lowIndex: null,
+  vprN2: 0,
+  vprN: 0,
+  ogeN2: 0,
+  ogeN: 0,
+  egeBelow: 0,
+  egeN: 0,
 });
 
 /** What the evidence of every school of a (region, year) shares. */
 export interface RegionYearContext {
   /** one frozen object per (region, year), shared by the evidence of all its schools */
-  values: Readonly<LowIndicators>;
+  values: Readonly<RegionValues>;
   schoolsRanked: number;
 }
 
@@ -32,11 +38,18 @@ export function regionContexts(
   for (const v of regionYearValues(rows, params)) {
     let byYear = byRegion.get(v.regionId);
     if (!byYear) byRegion.set(v.regionId, (byYear = new Map()));
+    const { vprLow, ogeLow, egeLow, lowIndex, vprN2, vprN, ogeN2, ogeN, egeBelow, egeN } = v;
     const values = Object.freeze({
-      vprLow: v.vprLow,
-      ogeLow: v.ogeLow,
-      egeLow: v.egeLow,
-      lowIndex: v.lowIndex,
+      vprLow,
+      ogeLow,
+      egeLow,
+      lowIndex,
+      vprN2,
+      vprN,
+      ogeN2,
+      ogeN,
+      egeBelow,
+      egeN,
     });
     byYear.set(v.year, { values, schoolsRanked: 0 });
   }

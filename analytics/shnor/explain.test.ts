@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { explainShnorCandidate, formatPercentRu, percentileOf } from './explain.js';
 import { type ShnorCandidate, type YearEvidence } from './types.js';
 
-const region = { vprLow: 0.098, ogeLow: 0.051, egeLow: null, lowIndex: 0.09 };
+const counts0 = { vprN2: 98, vprN: 1000, ogeN2: 51, ogeN: 1000, egeBelow: 0, egeN: 0 };
+const region = { vprLow: 0.098, ogeLow: 0.051, egeLow: null, lowIndex: 0.09, ...counts0 };
 function year(y: number, over: Partial<YearEvidence> = {}): YearEvidence {
   const e = { year: y, vprLow: 0.312, ogeLow: null, egeLow: null, lowIndex: 0.312, lowRank: 0.96, low: true };
   const counts = { vprN: 250, ogeN: 0, egeN: 0, vprN2: 78, ogeN2: 0, egeBelow: 0, hasResults: true };

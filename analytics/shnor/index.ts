@@ -12,6 +12,7 @@ export { computeShnorCandidates, isExitCandidate, markedSchoolYearKey, shnorStat
 export { explainShnorCandidate, formatPercentRu, percentileOf } from './explain.js';
 export { rankOf, statusRule, type RuleFacts, type StatusRule } from './status-rule.js';
 export type {
+  RegionValues,
   SchoolPlace,
   ShnorCandidate,
   ShnorCutoffs,

@@ -44,9 +44,19 @@ export interface YearEvidence extends LowIndicators {
   /** the school has a row (results of any exam) that year */
   hasResults: boolean;
   /** shared by all schools of the region-year: do not mutate */
-  region: Readonly<LowIndicators>;
+  region: Readonly<RegionValues>;
   /** n of the region's ranked schools that year */
   schoolsRanked: number;
+}
+
+/** A region's values of one year with the pooled counts they come from (0 where nobody took part). */
+export interface RegionValues extends LowIndicators {
+  vprN2: number;
+  vprN: number;
+  ogeN2: number;
+  ogeN: number;
+  egeBelow: number;
+  egeN: number;
 }
 
 /** The thresholds the decision used, so the evidence can be read without the parameter set. */

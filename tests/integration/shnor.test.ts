@@ -116,6 +116,28 @@ describe('shnorCandidates', () => {
     expect(data.shnorCandidates.nodes[0]?.status).toBe('ELIGIBLE');
   });
 
+  it('gives each region value with the pooled counts behind it, as SQL sums them', async () => {
+    const { rows } = await db.query(
+      `select r.code, sum(v.n2)::int as n2, sum(v.participants)::int as n from vpr_result v
+       join school s on s.id = v.school_id join municipality m on m.id = s.municipality_id join region r on r.id = m.region_id
+       where v.year = $1 and v.grade in (4,5,6,7,8) and v.subject in ('RU','MA','MAA') group by r.code`,
+      [YEAR],
+    );
+    for (const r of rows) {
+      const data = dataOf(
+        await graphql(
+          server.url,
+          `{ shnorCandidates(year: ${YEAR}, regionCodes: ["${r.code}"], first: 1) { nodes { evidence { current {
+            region { vprLow vprN2 vprN } } } } } }`,
+        ),
+      ) as { shnorCandidates: { nodes: { evidence: { current: { region: Record<string, number> } } }[] } };
+      const region = data.shnorCandidates.nodes[0]!.evidence.current.region;
+      expect([region.vprN2, region.vprN]).toEqual([r.n2, r.n]);
+      expect(region.vprLow).toBeCloseTo(r.n2 / r.n, 12);
+    }
+    expect(rows.length).toBeGreaterThan(1);
+  });
+
   it('filters by status and region, pages by cursor, and explains each decision in Russian', async () => {
     const query = `query($after: String) { shnorCandidates(year: ${YEAR}, status: [ELIGIBLE, REVIEW], regionCodes: ["56"], first: 3, after: $after) {
       totalCount pageInfo { hasNextPage endCursor } nodes { status explanation school { code municipality { region { code } } } markers { code year } } } }`;

@@ -62,6 +62,34 @@ export class LowIndicatorsType {
   lowIndex!: number | null;
 }
 
+@ObjectType({
+  simpleResolvers: true,
+  description:
+    'A region’s values of one year with the pooled counts behind them (null in lists stored before they were recorded)',
+})
+export class RegionValuesType extends LowIndicatorsType {
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Σ «2» over the ВПР core set of all the region’s schools',
+  })
+  vprN2!: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Σ participants over the ВПР core set' })
+  vprN!: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Σ «2» over the ОГЭ subjects' })
+  ogeN2!: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Σ participants over the ОГЭ subjects' })
+  ogeN!: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Σ below the minimum over the ЕГЭ subjects' })
+  egeBelow!: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Σ participants over the ЕГЭ subjects' })
+  egeN!: number | null;
+}
+
 @ObjectType({ simpleResolvers: true, description: 'Everything one year contributed to the decision' })
 export class YearEvidenceType extends LowIndicatorsType {
   @Field(() => Int)
@@ -113,8 +141,8 @@ export class YearEvidenceType extends LowIndicatorsType {
   })
   hasResults!: boolean;
 
-  @Field(() => LowIndicatorsType, { description: 'The region’s values (all its schools pooled)' })
-  region!: LowIndicatorsType;
+  @Field(() => RegionValuesType, { description: 'The region’s values (all its schools pooled)' })
+  region!: RegionValuesType;
 
   @Field(() => Int, { description: 'Ranked schools of the region that year' })
   schoolsRanked!: number;
