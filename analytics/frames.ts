@@ -3,14 +3,8 @@
  * schools × years of them, never raw result rows of a whole country.
  */
 
-/** Pooled counts of one school in one year over the methodology's subject sets (METHODOLOGY-V1 §1). */
-export interface SchoolYearCounts {
-  schoolId: number;
-  municipalityId: number;
-  regionId: number;
-  /** SchoolType code (GYMNASIUM, LYCEUM, …) */
-  schoolType: string;
-  year: number;
+/** The pooled numerators and denominators of §1's three shares, of a school or a region. */
+export interface PooledCounts {
   /** Σ n2 and Σ N over the ВПР core set */
   vprN2: number;
   vprN: number;
@@ -20,6 +14,16 @@ export interface SchoolYearCounts {
   /** Σ below-minimum and Σ N over the ЕГЭ subjects */
   egeBelow: number;
   egeN: number;
+}
+
+/** Pooled counts of one school in one year over the methodology's subject sets (METHODOLOGY-V1 §1). */
+export interface SchoolYearCounts extends PooledCounts {
+  schoolId: number;
+  municipalityId: number;
+  regionId: number;
+  /** SchoolType code (GYMNASIUM, LYCEUM, …) */
+  schoolType: string;
+  year: number;
 }
 
 /** One ВПР row of a school (s, y, g, j) with what the markers need (METHODOLOGY-V1 §3). */

@@ -1,22 +1,15 @@
 import { ratio } from '../arithmetic.js';
-import { type SchoolYearCounts } from '../frames.js';
+import { type PooledCounts, type SchoolYearCounts } from '../frames.js';
 import { type MethodologyParams } from '../methodology/params.js';
 import { lowIndexOf, type LowIndicators } from './indicators.js';
 
 /** Region values of one (region, year): the comparison base shown next to a school's shares. */
-export interface RegionYearValues extends LowIndicators {
+export interface RegionYearValues extends LowIndicators, PooledCounts {
   regionId: number;
   year: number;
-  /** the pooled counts the shares come from, so a reader can check them */
-  vprN2: number;
-  vprN: number;
-  ogeN2: number;
-  ogeN: number;
-  egeBelow: number;
-  egeN: number;
 }
 
-type Totals = Pick<RegionYearValues, 'vprN2' | 'vprN' | 'ogeN2' | 'ogeN' | 'egeBelow' | 'egeN'>;
+type Totals = PooledCounts;
 
 /**
  * Region values per (regionId, year), pooled over all rows of all schools of the region (§1:

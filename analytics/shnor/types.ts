@@ -1,4 +1,4 @@
-import { type SchoolYearCounts } from '../frames.js';
+import { type PooledCounts, type SchoolYearCounts } from '../frames.js';
 import { type MethodologyParams, type ObjectivityPolicy } from '../methodology/params.js';
 import { type LowIndicators } from './indicators.js';
 
@@ -50,14 +50,7 @@ export interface YearEvidence extends LowIndicators {
 }
 
 /** A region's values of one year with the pooled counts they come from (0 where nobody took part). */
-export interface RegionValues extends LowIndicators {
-  vprN2: number;
-  vprN: number;
-  ogeN2: number;
-  ogeN: number;
-  egeBelow: number;
-  egeN: number;
-}
+export interface RegionValues extends LowIndicators, PooledCounts {}
 
 /** The thresholds the decision used, so the evidence can be read without the parameter set. */
 export interface ShnorCutoffs {
