@@ -26,6 +26,9 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
+          // the unit files run first, on their own: alongside, they took the cores from the
+          // integration tests that time a light query under attack (200 ms) and made them flaky
+          sequence: { groupOrder: 0 },
           include: [
             'analytics/**/*.test.ts',
             'api/**/*.test.ts',
@@ -38,6 +41,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'integration',
+          sequence: { groupOrder: 1 },
           include: ['tests/**/*.test.ts'],
           // one fresh database for the run, loaded once; files share it, so they run one at a time
           globalSetup: ['tests/support/global-setup.ts'],
