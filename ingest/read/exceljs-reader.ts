@@ -1,7 +1,7 @@
 import { createRequire, Module } from 'node:module';
 import { PassThrough, type Readable, type Writable } from 'node:stream';
 import { type default as ExcelJSModule } from 'exceljs';
-import { tooManyParts, unpackedTooLarge } from '../limits.js';
+import { tooManyColumns, tooManyParts, unpackedTooLarge } from '../limits.js';
 import { type UnreadableFileError } from './decode.js';
 
 /**
@@ -44,6 +44,8 @@ export class UnpackGuard {
     /** The longest text node kept (longer ones are cut to this length). */
     readonly maxTextChars: number,
     private readonly onFailure: () => void,
+    /** A cell reference past this column refuses the workbook as its XML is read. */
+    readonly maxColumns = Infinity,
   ) {}
 
   fail(error: UnreadableFileError): void {
@@ -153,16 +155,42 @@ interface Sax {
 }
 const { SaxesParser } = requireFromExcelJS('saxes') as { SaxesParser: new () => Sax };
 
-/** lib/utils/parse-sax.js of ExcelJS, with the streaming decoder and the text-node bound. */
+/** «XFD20000» → column 16384, row 20000 (A = 1). */
+export function cellReference(ref: string): { column: number; row: number } {
+  let column = 0;
+  let i = 0;
+  for (; i < ref.length; i++) {
+    const code = ref.charCodeAt(i);
+    if (code < 65 || code > 90) break;
+    column = column * 26 + (code - 64);
+  }
+  return { column, row: Number(ref.slice(i)) || 0 };
+}
+
+/**
+ * lib/utils/parse-sax.js of ExcelJS, with the streaming decoder, the text-node bound and the column
+ * bound: a cell past maxColumns fails the guard at its tag — ExcelJS would otherwise build the
+ * row's cells up to that column (16 384 for XFD) for every row of the chunk before the first is seen.
+ */
 async function* parseSax(input: AsyncIterable<Uint8Array | string> | Readable) {
   let iterable = input as AsyncIterable<Uint8Array | string>;
   if (!(Symbol.asyncIterator in input)) iterable = (input as Readable).pipe(new PassThrough());
-  const maxText = active?.maxTextChars ?? Infinity;
+  const guard = active;
+  const maxText = guard?.maxTextChars ?? Infinity;
+  const maxColumns = guard?.maxColumns ?? Infinity;
   const parser = new SaxesParser();
   let error: unknown;
   parser.on('error', (err) => (error = err));
   let events: { eventType: string; value: unknown }[] = [];
-  parser.on('opentag', (value) => events.push({ eventType: 'opentag', value }));
+  parser.on('opentag', (value) => {
+    const tag = value as { name?: string; attributes?: Record<string, unknown> };
+    const ref = tag.name === 'c' ? tag.attributes?.['r'] : undefined;
+    if (guard && typeof ref === 'string' && !guard.failure) {
+      const { column, row } = cellReference(ref);
+      if (column > maxColumns) guard.fail(tooManyColumns(row, column, maxColumns));
+    }
+    events.push({ eventType: 'opentag', value });
+  });
   parser.on('text', (value) => events.push({ eventType: 'text', value }));
   parser.on('closetag', (value) => events.push({ eventType: 'closetag', value }));
   for await (const chunk of iterable) {
@@ -170,6 +198,7 @@ async function* parseSax(input: AsyncIterable<Uint8Array | string> | Readable) {
     // The text node being read (a cell value, a shared string) grows no further than the bound.
     if (parser.text.length > maxText) parser.text = parser.text.slice(0, maxText);
     if (error) throw error;
+    if (guard?.failure) throw guard.failure;
     yield events;
     events = [];
   }

@@ -29,8 +29,8 @@ export function cellText(value: ExcelJS.CellValue, numFmt: string | undefined): 
  * The first worksheet of an XLSX file as record batches, read with ExcelJS's streaming reader (the
  * sheet is never held whole; shared strings are). The line of a record is its row number. Bounded
  * (README: Limits): the unpacked size and the length of a text node by the reader's guard
- * (exceljs-reader.ts), the columns of a row here — before its cells are looked at, so a lone cell
- * at column XFD costs nothing —, and the work is sliced so the process keeps answering.
+ * (exceljs-reader.ts), the columns of a row at its first cell past the limit (exceljs-reader.ts,
+ * before ExcelJS builds the row) and again here, and the work is sliced so the process keeps answering.
  */
 export async function* xlsxRecords(
   bytes: AsyncIterable<Uint8Array>,
@@ -67,7 +67,12 @@ async function* readWorkbook(
 ): AsyncGenerator<RecordBatch> {
   const input = Readable.from(bytes);
   // A cell may hold maxCellChars; one more character is enough to see that it holds too many.
-  const guard = new UnpackGuard(limits.maxUnpackedBytes, limits.maxCellChars + 1, () => input.destroy());
+  const guard = new UnpackGuard(
+    limits.maxUnpackedBytes,
+    limits.maxCellChars + 1,
+    () => input.destroy(),
+    limits.maxColumns,
+  );
   useGuard(guard);
   const reader = new ExcelJSReader.stream.xlsx.WorkbookReader(input, {
     worksheets: 'emit',
