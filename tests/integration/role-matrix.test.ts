@@ -44,7 +44,13 @@ beforeAll(async () => {
   const inside = await schoolIn(INSIDE_REGION);
   const outside = await schoolIn(OUTSIDE_REGION);
   place = { municipality: inside.municipality, inside: inside.code, outside: outside.code };
+  // A draft list of the region outside every slice but the ministry's (a draft changes no EXIT).
+  const created = ok(
+    await ask('MINISTRY', `mutation { createShnorList(year: 2026, regionCode: "${OUTSIDE_REGION}") { id } }`),
+  );
+  outsideList = (created.createShnorList as { id: string }).id;
 });
+let outsideList = '';
 afterAll(async () => {
   await server.close();
   await db.end();
@@ -246,6 +252,19 @@ describe.each(ROLES)('%s', (role) => {
     expect(other.status).toBe(200);
     if (isMinistry) expect(other.lines.length).toBeGreaterThan(1);
     else expect(other.lines.length).toBe(1);
+    // every variant reads through the same scope: the BI CSV holds the header alone too …
+    const machine = await download(
+      `/export/candidates.csv?year=2026&regionCodes=${OUTSIDE_REGION}&variant=machine`,
+    );
+    expect(machine.status).toBe(200);
+    if (isMinistry) expect(machine.lines.length).toBe(other.lines.length);
+    else expect(machine.lines.length).toBe(1);
+    // … and another region's list, whole or as the order's appendix, is not found
+    for (const variant of ['', '&variant=appendix', '&variant=machine']) {
+      const list = await download(`/export/shnor-list.csv?listId=${outsideList}${variant}`);
+      expect(list.status, variant).toBe(isMinistry ? 200 : 404);
+      if (isMinistry) expect(list.lines.length, variant).toBeGreaterThan(1);
+    }
     const perSchool = await download('/export/vpr-statistics.csv?groupBy=SCHOOL&years=2026');
     if (isPublic) expect(perSchool.status).toBe(403);
     else {
