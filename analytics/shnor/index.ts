@@ -10,7 +10,7 @@ export { regionValuesLookup, regionYearValues, type RegionYearValues } from './r
 export { rankLowIndex, type LowRank, type RankInput } from './ranking.js';
 export { computeShnorCandidates, isExitCandidate, markedSchoolYearKey, shnorStatus } from './eligibility.js';
 export { explainShnorCandidate, formatPercentRu, percentileOf } from './explain.js';
-export { rankOf, statusRule, type RuleFacts, type StatusRule } from './status-rule.js';
+export { hadResults, rankOf, statusRule, type RuleFacts, type StatusRule } from './status-rule.js';
 export type {
   RegionValues,
   SchoolPlace,

@@ -32,8 +32,11 @@ export interface RuleFacts {
   objectivityPolicy: ObjectivityPolicy;
 }
 
-// Entries stored before `hasResults` existed: participants of any exam mean a row.
-const hadResults = (y: YearFacts): boolean => y.hasResults ?? y.vprN + y.ogeN + y.egeN > 0;
+/**
+ * Whether a year had results: recorded since `hasResults` existed; before, participants of any exam
+ * mean a row (a counts row always has some). The one reading of it, for the rule and the API alike.
+ */
+export const hadResults = (y: YearFacts): boolean => y.hasResults ?? y.vprN + y.ogeN + y.egeN > 0;
 
 /** The rule behind `facts.status`; a pure function of the evidence, so stored lists get it too. */
 export function statusRule(facts: RuleFacts): StatusRule {

@@ -1,6 +1,7 @@
 import { type ObjectivityPolicy } from '../../../analytics/methodology/params.js';
 import {
   explainShnorCandidate,
+  hadResults,
   rankOf,
   type ShnorCandidate,
   type ShnorCutoffs,
@@ -36,7 +37,7 @@ function yearView(y: StoredYear) {
     vprN2: y.vprN2 ?? null,
     ogeN2: y.ogeN2 ?? null,
     egeBelow: y.egeBelow ?? null,
-    hasResults: y.hasResults ?? y.vprN + y.ogeN + y.egeN > 0,
+    hasResults: hadResults(y),
   };
 }
 
