@@ -3,7 +3,8 @@ import DataLoader from 'dataloader';
 import { type Viewer } from '../auth/viewer.js';
 import { type MethodologyParams } from '../../analytics/methodology/params.js';
 import { type Queryable } from '../../analytics/sql/queryable.js';
-import { type MunicipalityRow, type RegionRow } from '../services/places.service.js';
+import { type MunicipalityRow } from '../services/places.service.js';
+import { REGION_COLUMNS, type RegionRow } from '../services/region-row.js';
 import { SCHOOL_COLUMNS, scopedSchools, type SchoolRow } from '../services/school-query.js';
 import { loadMarkers } from './markers.loader.js';
 import { groupInto, keyedLoaders, oneInto } from './keyed.js';
@@ -34,7 +35,7 @@ export function createLoaders(knex: Knex, db: Queryable, viewer: Viewer) {
     }),
     region: new DataLoader<number, RegionRow | null>(async (ids) => {
       const rows: RegionRow[] = await knex('region')
-        .select('id', 'code', 'name')
+        .select(...REGION_COLUMNS)
         .whereIn('id', [...ids]);
       return oneInto(ids, rows, (r) => r.id);
     }),

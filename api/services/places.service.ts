@@ -1,12 +1,9 @@
 import { type Knex } from '@mikro-orm/postgresql';
 import { type ConnectionResult, toConnection } from '../graphql/types/page-info.type.js';
 import { decodeCursor, encodeCursor } from '../pagination.js';
+import { REGION_COLUMNS, type RegionRow } from './region-row.js';
 
-export interface RegionRow {
-  id: number;
-  code: string;
-  name: string;
-}
+export type { RegionRow } from './region-row.js';
 
 export interface MunicipalityRow {
   id: number;
@@ -23,7 +20,7 @@ export async function regionPage(
   first: number,
   after?: string | null,
 ): Promise<ConnectionResult<RegionRow>> {
-  const query = knex('region').select('id', 'code', 'name');
+  const query = knex('region').select(...REGION_COLUMNS);
   if (after) query.where('code', '>', String(decodeCursor(after, ['text'])[0] ?? ''));
   const rows: RegionRow[] = await query.orderBy('code').limit(first + 1);
   const total = async () => Number((await knex('region').count({ n: '*' }))[0]?.n ?? 0);
@@ -53,7 +50,7 @@ export async function municipalityPage(
 
 export async function regionByCode(knex: Knex, code: string): Promise<RegionRow | null> {
   const row: RegionRow | undefined = await knex('region')
-    .select('id', 'code', 'name')
+    .select(...REGION_COLUMNS)
     .where({ code })
     .first();
   return row ?? null;

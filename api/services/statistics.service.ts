@@ -17,7 +17,12 @@ export type ResultTable = 'vpr_result' | 'oge_result' | 'ege_result';
 const DIMENSIONS: Record<StatisticsDimension, { group: string; select: string[]; order: string[] }> = {
   REGION: {
     group: 'g.id',
-    select: ['g.id as region.id', 'g.code as region.code', 'g.name as region.name'],
+    select: [
+      'g.id as region.id',
+      'g.code as region.code',
+      'g.name as region.name',
+      'g.time_zone as region.timeZone',
+    ],
     order: ['g.code'],
   },
   MUNICIPALITY: {
