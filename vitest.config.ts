@@ -31,6 +31,9 @@ export default defineConfig({
           sequence: { groupOrder: 0 },
           include: [
             'analytics/**/*.test.ts',
+            'config/**/*.test.ts',
+            'db/**/*.test.ts',
+            'schema/**/*.test.ts',
             'api/**/*.test.ts',
             'ingest/**/*.test.ts',
             'seeds/**/*.test.ts',

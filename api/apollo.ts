@@ -3,7 +3,7 @@ import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
-import { type Config } from './config.js';
+import { type Config } from '../config/settings.js';
 import { type Context } from './context.js';
 import { formatErrorWith } from './errors.js';
 import { availabilityPlugin } from './availability.plugin.js';

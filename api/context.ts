@@ -1,10 +1,10 @@
 import { type Knex } from '@mikro-orm/postgresql';
-import { type Viewer } from './auth/viewer.js';
-import { type Config } from './config.js';
-import { type Queryable } from '../analytics/sql/queryable.js';
-import { knexQueryable } from './db/queryable.js';
-import { type RequestBudget } from './db/request-budget.js';
-import { type StatementCounter } from './db/statement-counter.js';
+import { type Viewer } from '../db/viewer.js';
+import { type Config } from '../config/settings.js';
+import { type Queryable } from '../db/queryable.js';
+import { knexQueryable } from '../db/knex-queryable.js';
+import { type RequestBudget } from './limits/request-budget.js';
+import { type StatementCounter } from '../db/statement-counter.js';
 import { type AnalyticsCache } from './services/analytics/cache.js';
 import { createLoaders, type Loaders } from './loaders/index.js';
 

@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { type Orm, isReachable } from './db/database.js';
+import { type Orm, isReachable } from '../schema/database.js';
 import { type Draining } from './shutdown.js';
 
 /** `/healthz`: the process answers. `/readyz`: and its database does too, and it is not shutting down. */

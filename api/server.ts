@@ -1,9 +1,9 @@
 import { type Server } from 'node:http';
 import { type AddressInfo } from 'node:net';
 import { createApp } from './app.js';
-import { type Config } from './config.js';
-import { openDatabase } from './db/database.js';
-import { StartupError } from './db/preflight.js';
+import { type Config } from '../config/settings.js';
+import { openDatabase } from '../schema/database.js';
+import { StartupError } from '../db/preflight.js';
 
 /** A port in use is the operator's to fix: say which, and how. */
 function listenError(error: Error, config: Config): Error {

@@ -4,7 +4,7 @@ import { rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { Role, type Viewer } from '../api/auth/viewer.js';
+import { Role, type Viewer } from '../db/viewer.js';
 import { runImport } from '../ingest/import.js';
 import { migrate } from '../schema/migrate.js';
 import { benchSchools, loadNationalRegistry, writeVprFiles } from './support/import-data.js';
@@ -106,7 +106,7 @@ async function main(): Promise<void> {
           process.execPath,
           '--import',
           '@swc-node/register/esm-register',
-          'ingest/cli.ts',
+          'api/import/cli.ts',
           'vpr',
           bigFile,
         ],

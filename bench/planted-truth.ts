@@ -2,7 +2,7 @@ import pg from 'pg';
 import { DEFAULT_V1 } from '../analytics/methodology/params.js';
 import { computeShnorCandidates } from '../analytics/shnor/index.js';
 import { readMarkers } from '../analytics/sql/markers-store.js';
-import { fromPgPool } from '../analytics/sql/queryable.js';
+import { fromPgPool } from '../db/queryable.js';
 import { readSchoolYearCounts } from '../analytics/sql/school-year-counts.js';
 import { coreMarkedSchoolYears } from '../analytics/markers/index.js';
 

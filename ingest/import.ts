@@ -1,11 +1,11 @@
 import type pg from 'pg';
-import { currentDataVersion } from '../analytics/sql/data-version.js';
-import { fromPgClient } from '../analytics/sql/queryable.js';
+import { currentDataVersion } from '../db/data-version.js';
+import { fromPgClient } from '../db/queryable.js';
 import { refreshAfterWrite } from '../analytics/sql/refresh.js';
-import { audit } from '../api/audit/audit-log.js';
-import { type Viewer } from '../api/auth/viewer.js';
-import { loadConfig } from '../api/config.js';
-import { copyRows } from './copy.js';
+import { audit } from '../db/audit.js';
+import { type Viewer } from '../db/viewer.js';
+import { loadConfig } from '../config/settings.js';
+import { copyRows } from '../db/copy.js';
 import { FORMATS } from './formats/index.js';
 import { type ImportKind } from './formats/types.js';
 import { UnreadableFileError } from './read/decode.js';

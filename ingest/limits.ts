@@ -1,8 +1,8 @@
-import { type Config } from '../api/config.js';
+import { type Config } from '../config/settings.js';
 import { UnreadableFileError } from './read/decode.js';
 
 /**
- * The bounds of one import (README: Limits; settings IMPORT_* in api/config.ts). Each refuses the
+ * The bounds of one import (README: Limits; settings IMPORT_* in config/settings.ts). Each refuses the
  * file as a whole with a code, a reason in Russian and English, and an import_log row; none lets a
  * file make the process unpack, hold or compare more than it allows.
  */

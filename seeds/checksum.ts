@@ -1,10 +1,10 @@
 import { createHash, type Hash } from 'node:crypto';
-import { encodeRow } from '../ingest/copy.js';
+import { encodeRow } from '../db/copy.js';
 import type { TableSource } from './tables.js';
 
 /**
  * SHA-256 over a canonical serialisation of the generated data: for each table in generation order a
- * header line, then every row as its COPY text line (ingest/copy.ts encodeRow). The loader feeds the
+ * header line, then every row as its COPY text line (db/copy.ts encodeRow). The loader feeds the
  * same bytes while they stream into COPY, so loading needs no second pass.
  */
 export class ChecksumBuilder {

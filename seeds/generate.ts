@@ -3,7 +3,7 @@ import { EGE_COLUMNS, EGE_MINIMUM_COLUMNS, OGE_COLUMNS, egeMinimumRows, egeRows,
 import { INDICATOR_COLUMNS, indicatorRows } from './indicators.js';
 import { DEFAULT_SEED, type CountryPlan, type ScaleName } from './model.js';
 import { buildPlan } from './plan.js';
-import { regionTimeZone } from './regions.js';
+import { regionTimeZone } from '../schema/regions.js';
 import type { TableSource } from './tables.js';
 import { VPR_COLUMNS, vprRows } from './vpr.js';
 

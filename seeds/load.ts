@@ -1,7 +1,7 @@
 import type pg from 'pg';
-import { fromPgClient } from '../analytics/sql/queryable.js';
+import { fromPgClient } from '../db/queryable.js';
 import { ANALYTICS_TABLES, refreshAfterWrite } from '../analytics/sql/refresh.js';
-import { copyRows, quoteIdent } from '../ingest/copy.js';
+import { copyRows, quoteIdent } from '../db/copy.js';
 import { ChecksumBuilder } from './checksum.js';
 import { generateCountry } from './generate.js';
 import { DEFAULT_SEED, type ScaleName } from './model.js';

@@ -1,6 +1,6 @@
 import { SchoolType } from '../../schema/enums.js';
 import { type SchoolYearCounts } from '../frames.js';
-import { type Queryable } from './queryable.js';
+import { type Queryable } from '../../db/queryable.js';
 
 /** Columns of a packed frame, in order: each a big-endian int32 (int4send). */
 const COLUMNS = 10;

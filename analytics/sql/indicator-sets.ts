@@ -1,5 +1,5 @@
 import { type SchoolYearIndicators } from '../frames.js';
-import { type Queryable } from './queryable.js';
+import { type Queryable } from '../../db/queryable.js';
 
 /** All indicators of a school × year in one jsonb row: a risk profile of a country reads 40 000 rows per year. */
 export async function buildIndicatorSets(db: Queryable): Promise<void> {

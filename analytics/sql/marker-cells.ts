@@ -1,6 +1,6 @@
 import { type VprCell } from '../frames.js';
 import { type MethodologyParams } from '../methodology/params.js';
-import { type Queryable } from './queryable.js';
+import { type Queryable } from '../../db/queryable.js';
 
 /**
  * The ВПР rows that may carry a marker under the given parameters — a superset (thresholds loosened

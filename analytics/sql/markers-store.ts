@@ -2,7 +2,7 @@ import { computeMarkers, type Marker } from '../markers/index.js';
 import { type MethodologyParams } from '../methodology/params.js';
 import { markerParamsKey } from './keys.js';
 import { readMarkerCandidates } from './marker-cells.js';
-import { type Queryable } from './queryable.js';
+import { type Queryable } from '../../db/queryable.js';
 import { readRegionCells } from './region-cells.js';
 
 /** Computes the markers of every year for one marker parameter set and stores them under its key. */

@@ -1,6 +1,6 @@
 import { paramsHash } from '../methodology/hash.js';
 import { DEFAULT_V1, type MethodologyParams } from '../methodology/params.js';
-import { type Queryable } from './queryable.js';
+import { type Queryable } from '../../db/queryable.js';
 
 export interface MethodologyVersion {
   name: string;

@@ -1,10 +1,10 @@
 import { type MethodologyParams } from '../methodology/params.js';
-import { bumpDataVersion, currentDataVersion } from './data-version.js';
+import { bumpDataVersion, currentDataVersion } from '../../db/data-version.js';
 import { buildIndicatorSets } from './indicator-sets.js';
 import { ensureDefaultMethodology, listMethodologies } from './methodologies.js';
 import { markerParamsKey, subjectSetKey } from './keys.js';
 import { buildMarkers } from './markers-store.js';
-import { type Queryable } from './queryable.js';
+import { type Queryable } from '../../db/queryable.js';
 import { buildRegionCells } from './region-cells.js';
 import { buildSchoolYearCounts } from './school-year-counts.js';
 
@@ -118,7 +118,7 @@ export async function refreshAfterWrite(db: Queryable): Promise<number> {
   );
 }
 
-/** How a what-if's reductions are built (api/config.ts `whatIf`). */
+/** How a what-if's reductions are built (config/settings.ts `whatIf`). */
 export interface WhatIfBuild {
   /** statement_timeout of the build and a deadline for the whole of it, in ms; 0: none. */
   timeoutMs: number;

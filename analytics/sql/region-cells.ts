@@ -1,5 +1,5 @@
 import { type RegionCell } from '../frames.js';
-import { type Queryable } from './queryable.js';
+import { type Queryable } from '../../db/queryable.js';
 
 /** ВПР totals per region × year × grade × subject over all the region's schools (no minimum N). */
 export async function buildRegionCells(db: Queryable): Promise<void> {

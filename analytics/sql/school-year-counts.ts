@@ -2,7 +2,7 @@ import { type SchoolYearCounts } from '../frames.js';
 import { type MethodologyParams } from '../methodology/params.js';
 import { buildCountFrames, readCountFrames } from './count-frames.js';
 import { subjectSetKey } from './keys.js';
-import { type Queryable } from './queryable.js';
+import { type Queryable } from '../../db/queryable.js';
 
 /**
  * The reduction behind §1: pooled counts per school × year over the methodology's subject sets,

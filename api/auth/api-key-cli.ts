@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { fromPgPool } from '../../analytics/sql/queryable.js';
+import { fromPgPool } from '../../db/queryable.js';
 import { migrate } from '../../schema/migrate.js';
 import { createApiKey, revokeApiKey } from './api-keys.js';
 

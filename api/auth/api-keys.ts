@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { type Queryable } from '../../analytics/sql/queryable.js';
+import { type Queryable } from '../../db/queryable.js';
 
 /** The stored form of a key: SHA-256 (keys are long random strings, so no salt or slow hash is needed). */
 export function hashApiKey(key: string): string {

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import { GraphQLError } from 'graphql';
 import { type JWTPayload } from 'jose';
-import { type Knex } from '../db/database.js';
-import { knexQueryable } from '../db/queryable.js';
+import { type Knex } from '../../schema/database.js';
+import { knexQueryable } from '../../db/knex-queryable.js';
 import { isRowId } from '../row-id.js';
 import { apiKeyClaims } from './api-keys.js';
 import { verifyToken, type TokenKeys } from './tokens.js';
-import { DEVELOPMENT_VIEWER, PUBLIC_VIEWER, Role, type Scope, type Viewer } from './viewer.js';
+import { DEVELOPMENT_VIEWER, PUBLIC_VIEWER, Role, type Scope, type Viewer } from '../../db/viewer.js';
 
 export interface AuthSettings {
   keys: TokenKeys;

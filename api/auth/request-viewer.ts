@@ -1,5 +1,5 @@
 import { type Request } from 'express';
-import { type Viewer } from './viewer.js';
+import { type Viewer } from '../../db/viewer.js';
 
 declare module 'express-serve-static-core' {
   interface Request {

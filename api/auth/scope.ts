@@ -1,5 +1,5 @@
 import { type Knex } from '@mikro-orm/postgresql';
-import { type Viewer } from './viewer.js';
+import { type Viewer } from '../../db/viewer.js';
 
 /** The columns a query exposes for scoping (aliases of school, municipality and region ids). */
 export interface ScopeColumns {

@@ -56,9 +56,6 @@ export async function verifyToken(token: string, keys: TokenKeys): Promise<JWTPa
   return payload;
 }
 
-/** RFC 7518 §3.2: an HS256 key must be at least as long as the hash (256 bits). */
-export const MIN_SECRET_BYTES = 32;
-
 /** An HS256 token for a role and scope (the `npm run token` CLI and the tests). */
 export function mintToken(secret: string, claims: Record<string, unknown>, ttl = '8h'): Promise<string> {
   return new SignJWT(claims)

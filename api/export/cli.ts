@@ -1,10 +1,10 @@
 import { createWriteStream } from 'node:fs';
 import { userInfo } from 'node:os';
 import { startApollo } from '../apollo.js';
-import { Role, type Viewer } from '../auth/viewer.js';
-import { loadConfig } from '../config.js';
+import { Role, type Viewer } from '../../db/viewer.js';
+import { loadConfig } from '../../config/settings.js';
 import { createContext } from '../context.js';
-import { openDatabase } from '../db/database.js';
+import { openDatabase } from '../../schema/database.js';
 import { AnalyticsCache } from '../services/analytics/cache.js';
 import { EXPORTS } from './catalogue.js';
 import { exportAs, exportFileOf } from './export-as.js';

@@ -1,6 +1,6 @@
 import { type ApolloServer } from '@apollo/server';
 import { type Writable } from 'node:stream';
-import { audit } from '../audit/audit-log.js';
+import { audit } from '../../db/audit.js';
 import { type Context } from '../context.js';
 import { EXPORTS } from './catalogue.js';
 import { csvWriter } from './csv-writer.js';

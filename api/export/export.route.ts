@@ -1,9 +1,9 @@
 import { type ApolloServer } from '@apollo/server';
 import express, { type Request, type Response, type Router } from 'express';
 import { GraphQLError } from 'graphql';
-import { type Viewer } from '../auth/viewer.js';
+import { type Viewer } from '../../db/viewer.js';
 import { type Context } from '../context.js';
-import { type RequestBudget } from '../db/request-budget.js';
+import { type RequestBudget } from '../limits/request-budget.js';
 import { EXPORTS } from './catalogue.js';
 import { exportAs, exportFileOf } from './export-as.js';
 import { contentDisposition } from './file-name.js';

@@ -10,10 +10,10 @@ import { recordRefusal, runImport } from '../../ingest/import.js';
 import { isImportKind, IMPORT_KINDS, type ImportKind } from '../../ingest/formats/types.js';
 import { fileTooLarge, type FileErrorCode, type ImportLimits } from '../../ingest/limits.js';
 import { type ImportReport } from '../../ingest/report.js';
-import { Role, type Viewer } from '../auth/viewer.js';
-import { loadConfig } from '../config.js';
-import { type Knex } from '../db/database.js';
-import { withPgConnection } from '../db/queryable.js';
+import { Role, type Viewer } from '../../db/viewer.js';
+import { loadConfig } from '../../config/settings.js';
+import { type Knex } from '../../schema/database.js';
+import { withPgConnection } from '../../db/knex-queryable.js';
 import { csrfPrevention } from '../limits/csrf.js';
 
 /**

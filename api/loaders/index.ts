@@ -1,12 +1,11 @@
 import { type Knex } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
-import { type Viewer } from '../auth/viewer.js';
-import { type MethodologyParams } from '../../analytics/methodology/params.js';
-import { type Queryable } from '../../analytics/sql/queryable.js';
+import { type Viewer } from '../../db/viewer.js';
+import { type Queryable } from '../../db/queryable.js';
 import { type MunicipalityRow } from '../services/places.service.js';
 import { REGION_COLUMNS, type RegionRow } from '../services/region-row.js';
 import { SCHOOL_COLUMNS, scopedSchools, type SchoolRow } from '../services/school-query.js';
-import { loadMarkers } from './markers.loader.js';
+import { markerLoaders } from './markers.loader.js';
 import { groupInto, keyedLoaders, oneInto } from './keyed.js';
 import {
   type IndicatorArgs,
@@ -26,7 +25,7 @@ export function createLoaders(knex: Knex, db: Queryable, viewer: Viewer) {
         .whereIn('s.id', [...ids]);
       return oneInto(ids, rows, (r) => r.id);
     }),
-    markers: keyedLoaders((p: MethodologyParams, ids: readonly number[]) => loadMarkers(db, p, ids)),
+    markers: markerLoaders(db),
     municipality: new DataLoader<number, MunicipalityRow | null>(async (ids) => {
       const rows: MunicipalityRow[] = await knex('municipality')
         .select('id', 'name', 'region_id as regionId')

@@ -3,7 +3,7 @@ import { ratio } from '../../analytics/arithmetic.js';
 import { type MarkCounts } from '../../analytics/marks.js';
 import { MarkRow } from '../graphql/types/mark-row.js';
 import { type Subject } from '../../schema/enums.js';
-import { type Viewer } from '../auth/viewer.js';
+import { type Viewer } from '../../db/viewer.js';
 import { scopedSchools } from '../services/school-query.js';
 import { groupInto } from './keyed.js';
 

@@ -1,6 +1,6 @@
 import { type Knex } from '@mikro-orm/postgresql';
 import { restrictToScope, SCHOOL_SCOPE } from '../auth/scope.js';
-import { type Viewer } from '../auth/viewer.js';
+import { type Viewer } from '../../db/viewer.js';
 import { badUserInput } from '../errors.js';
 import { type SchoolFilter } from '../graphql/inputs/school-filter.input.js';
 

@@ -1,5 +1,5 @@
 import { type Knex } from '@mikro-orm/postgresql';
-import { type Viewer } from '../auth/viewer.js';
+import { type Viewer } from '../../db/viewer.js';
 import { SchoolOrder } from '../graphql/enums.js';
 import { type SchoolFilter } from '../graphql/inputs/school-filter.input.js';
 import { type ConnectionResult, toConnection } from '../graphql/types/page-info.type.js';

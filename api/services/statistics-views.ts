@@ -1,7 +1,7 @@
 import { type Knex } from '@mikro-orm/postgresql';
 import { ratio, round12 } from '../../analytics/arithmetic.js';
 import { markShares } from '../../analytics/marks.js';
-import { type Viewer } from '../auth/viewer.js';
+import { type Viewer } from '../../db/viewer.js';
 import { GiaExam, type StatisticsDimension } from '../graphql/enums.js';
 import { type ResultFilter } from '../graphql/inputs/result-filter.input.js';
 import { toConnection } from '../graphql/types/page-info.type.js';

@@ -1,6 +1,6 @@
 import { type Knex } from '@mikro-orm/postgresql';
 import { GraphQLError } from 'graphql';
-import { type Viewer } from '../auth/viewer.js';
+import { type Viewer } from '../../db/viewer.js';
 import { badUserInput } from '../errors.js';
 import { StatisticsDimension } from '../graphql/enums.js';
 import { type ResultFilter } from '../graphql/inputs/result-filter.input.js';

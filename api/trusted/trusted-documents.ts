@@ -1,7 +1,7 @@
 import { type NextFunction, type Request, type Response } from 'express';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { type Role } from '../auth/viewer.js';
+import { type Role } from '../../db/viewer.js';
 
 /** The manifest codegen writes from the committed operations: `sha256:<hex>` → the operation's text. */
 export const TRUSTED_DOCUMENTS_FILE = fileURLToPath(

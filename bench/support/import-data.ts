@@ -2,9 +2,9 @@ import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { finished } from 'node:stream/promises';
 import type pg from 'pg';
-import { fromPgClient } from '../../analytics/sql/queryable.js';
+import { fromPgClient } from '../../db/queryable.js';
 import { refreshAfterWrite } from '../../analytics/sql/refresh.js';
-import { copyRows } from '../../ingest/copy.js';
+import { copyRows } from '../../db/copy.js';
 import { generateCountry } from '../../seeds/generate.js';
 
 /** Data for the import benchmark: the national registry only, and generated ВПР files for new years. */

@@ -1,6 +1,6 @@
 import type pg from 'pg';
-import { type Queryable } from '../../analytics/sql/queryable.js';
-import { copyRows } from '../copy.js';
+import { type Queryable } from '../../db/queryable.js';
+import { copyRows } from '../../db/copy.js';
 import { type StagingBatch } from '../validate.js';
 import { skipRedundantForeignKeyChecks, restoreForeignKeyChecks } from './references.js';
 import { type Target } from './targets.js';

@@ -1,4 +1,4 @@
-import { type Queryable } from '../../analytics/sql/queryable.js';
+import { type Queryable } from '../../db/queryable.js';
 import { MAX_LISTED_ERRORS } from '../report.js';
 import { STAGING, type Target } from './targets.js';
 

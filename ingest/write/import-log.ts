@@ -1,5 +1,5 @@
-import { type Queryable } from '../../analytics/sql/queryable.js';
-import { type Viewer } from '../../api/auth/viewer.js';
+import { type Queryable } from '../../db/queryable.js';
+import { type Viewer } from '../../db/viewer.js';
 import { MAX_REPORTED_CHARS, truncateText } from '../limits.js';
 import { MAX_LOGGED_ERRORS, type ImportReport } from '../report.js';
 import { boundedBadRow } from '../validate.js';

@@ -1,4 +1,4 @@
-import { type Queryable } from '../../analytics/sql/queryable.js';
+import { type Queryable } from '../../db/queryable.js';
 
 /**
  * The foreign-key trigger of a result table re-reads (and row-locks) the school of every inserted

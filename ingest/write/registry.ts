@@ -1,5 +1,5 @@
-import { type Queryable } from '../../analytics/sql/queryable.js';
-import { type Scope } from '../../api/auth/viewer.js';
+import { type Queryable } from '../../db/queryable.js';
+import { type Scope } from '../../db/viewer.js';
 import { normalizeHeader } from '../formats/headers.js';
 import { type KnownSchool, type ValidationEnv } from '../formats/types.js';
 

@@ -1,5 +1,5 @@
-import { type Queryable } from '../../analytics/sql/queryable.js';
-import { REGIONS } from '../../seeds/regions.js';
+import { type Queryable } from '../../db/queryable.js';
+import { OFFICIAL_REGIONS } from '../../schema/regions.js';
 import { normalizeHeader } from '../formats/headers.js';
 import { STAGING, type Target } from './targets.js';
 
@@ -68,7 +68,7 @@ export async function upsertResults(db: Queryable, target: Target, onlyNew: bool
 }
 
 const OFFICIAL_CODES: ReadonlyMap<string, string> = new Map(
-  REGIONS.map((r) => [normalizeHeader(r.name), r.code]),
+  OFFICIAL_REGIONS.map((r) => [normalizeHeader(r.name), r.code]),
 );
 
 /**

@@ -1,4 +1,4 @@
-import { type Queryable } from '../../analytics/sql/queryable.js';
+import { type Queryable } from '../../db/queryable.js';
 import { type BadRow, type ImportKind } from '../formats/types.js';
 import { type BadRows } from '../validate.js';
 import { conflictingDuplicates, removeExactDuplicates } from './duplicates.js';

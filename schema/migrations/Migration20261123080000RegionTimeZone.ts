@@ -3,7 +3,7 @@ import { Migration } from '@mikro-orm/migrations';
 /**
  * Each region's IANA time zone (issue 10): exports show dates (decisions, approvals) as the
  * region's clock shows them, not UTC. Existing databases get the real zones of the субъекты whose
- * clocks differ from Moscow's; the seeds write the same values (seeds/regions.ts). A migration
+ * clocks differ from Moscow's; the seeds write the same values (schema/regions.ts). A migration
  * keeps its own copy: it is history and must not change when the seed data does.
  */
 const NOT_MOSCOW: readonly (readonly [code: string, zone: string])[] = [

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_V1 } from '../../analytics/methodology/params.js';
-import { loadConfig } from '../../api/config.js';
+import { loadConfig } from '../../config/settings.js';
 import { FORMATS } from '../../ingest/formats/index.js';
 import { IMPORT_KINDS } from '../../ingest/formats/types.js';
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fromPgPool } from '../../analytics/sql/queryable.js';
+import { fromPgPool } from '../../db/queryable.js';
 import { createApiKey, hashApiKey, revokeApiKey } from '../../api/auth/api-keys.js';
 import { mintToken } from '../../api/auth/tokens.js';
 import { type RunningServer } from '../../api/server.js';

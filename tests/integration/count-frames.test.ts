@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULT_V1 } from '../../analytics/methodology/params.js';
 import { readCountFrames } from '../../analytics/sql/count-frames.js';
 import { subjectSetKey } from '../../analytics/sql/keys.js';
-import { fromPgPool } from '../../analytics/sql/queryable.js';
+import { fromPgPool } from '../../db/queryable.js';
 import { testDatabaseUrl } from '../support/server.js';
 
 const pool = new pg.Pool({ connectionString: testDatabaseUrl(), max: 2 });

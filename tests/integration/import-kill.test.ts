@@ -48,7 +48,7 @@ it('leaves the tables and the import log as they were', async () => {
   const before = await tableFingerprint(db, 'vpr_result');
   const child = spawn(
     process.execPath,
-    ['--import', '@swc-node/register/esm-register', 'ingest/cli.ts', 'vpr', file],
+    ['--import', '@swc-node/register/esm-register', 'api/import/cli.ts', 'vpr', file],
     { env: { ...process.env, DATABASE_URL: fresh.url }, stdio: 'ignore' },
   );
   const exited = new Promise((resolve) => child.once('exit', resolve));

@@ -36,7 +36,7 @@ let dir: string;
 let before: string;
 
 beforeAll(async () => {
-  // The route reads its limits from the configuration of the process (api/config.ts), as the CLI does.
+  // The route reads its limits from the configuration of the process (config/settings.ts), as the CLI does.
   Object.assign(process.env, LIMITS);
   fresh = await createFreshDatabase({ seed: 'demo' });
   // Sampled every few milliseconds while imports run: more than the default 600 queries a minute.
@@ -91,7 +91,7 @@ async function cli(kind: string, bytes: Uint8Array | string, fileName: string) {
   await writeFile(file, bytes);
   const child = spawn(
     process.execPath,
-    ['--import', '@swc-node/register/esm-register', 'ingest/cli.ts', kind, file],
+    ['--import', '@swc-node/register/esm-register', 'api/import/cli.ts', kind, file],
     { env: { ...process.env, ...LIMITS, DATABASE_URL: fresh.url }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';

@@ -49,7 +49,7 @@ export async function databaseServer(): Promise<DatabaseServer> {
   if (process.env.TEST_EMBEDDED_PG !== '1' && (await answers(LOCAL))) {
     return { adminUrl: LOCAL, kind: 'local', stop: async () => undefined };
   }
-  const { startEmbeddedPostgres } = await import('../../api/db/embedded.js');
+  const { startEmbeddedPostgres } = await import('../../db/embedded.js');
   const dir = await mkdtemp(join(tmpdir(), 'shnor-test-pg-'));
   const embedded = await startEmbeddedPostgres(dir, await freePort());
   const url = new URL(embedded.url);

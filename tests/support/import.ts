@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { constants as zlibConstants, crc32, deflateRawSync } from 'node:zlib';
 import pg from 'pg';
-import { Role, type Viewer } from '../../api/auth/viewer.js';
+import { Role, type Viewer } from '../../db/viewer.js';
 import { type ImportKind } from '../../ingest/formats/types.js';
 import { runImport } from '../../ingest/import.js';
 import { type ImportReport } from '../../ingest/report.js';

@@ -3,7 +3,7 @@ import { print } from 'graphql';
 import type pg from 'pg';
 import { type ImportKind } from '../../ingest/formats/types.js';
 import { importBytes } from './import.js';
-import { fromPgClient } from '../../analytics/sql/queryable.js';
+import { fromPgClient } from '../../db/queryable.js';
 import { refreshAfterWrite } from '../../analytics/sql/refresh.js';
 import { mintToken } from '../../api/auth/tokens.js';
 import { type GraphQLResponse } from './graphql-client.js';

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { afterAll, beforeAll, inject } from 'vitest';
-import { loadConfig } from '../../api/config.js';
+import { loadConfig } from '../../config/settings.js';
 import { type RunningServer, startServer } from '../../api/server.js';
 
 /** The real server on a free port, over the run's fresh database (global-setup.ts). */

@@ -1,8 +1,8 @@
 import { GraphQLError } from 'graphql';
 import { GraphQLJSON } from 'graphql-scalars';
 import { Arg, Ctx, Field, ID, Int, ObjectType, Query, Resolver } from 'type-graphql';
-import { readAudit } from '../../audit/audit-log.js';
-import { Role } from '../../auth/viewer.js';
+import { readAudit } from '../../../db/audit.js';
+import { Role } from '../../../db/viewer.js';
 import { type Context } from '../../context.js';
 import { decodeCursor, encodeCursor, pageSize } from '../../pagination.js';
 import { connectionType, toConnection } from '../types/page-info.type.js';

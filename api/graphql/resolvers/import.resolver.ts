@@ -2,7 +2,7 @@ import { GraphQLError } from 'graphql';
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
 import { isImportKind } from '../../../ingest/formats/types.js';
 import { countImports, readImports } from '../../../ingest/write/import-log.js';
-import { Role } from '../../auth/viewer.js';
+import { Role } from '../../../db/viewer.js';
 import { type Context } from '../../context.js';
 import { badUserInput } from '../../errors.js';
 import { decodeCursor, encodeCursor, pageSize } from '../../pagination.js';

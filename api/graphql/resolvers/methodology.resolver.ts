@@ -8,8 +8,8 @@ import {
   listMethodologies,
 } from '../../../analytics/sql/methodologies.js';
 import { GraphQLError } from 'graphql';
-import { Role } from '../../auth/viewer.js';
-import { audit } from '../../audit/audit-log.js';
+import { Role } from '../../../db/viewer.js';
+import { audit } from '../../../db/audit.js';
 import { type Context } from '../../context.js';
 import { badUserInput } from '../../errors.js';
 import { MethodologyOverridesInput } from '../inputs/methodology-overrides.input.js';

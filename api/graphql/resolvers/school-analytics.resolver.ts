@@ -29,7 +29,7 @@ export class SchoolAnalyticsResolver {
     const [shnor, risk, markers] = await Promise.all([
       shnorYear(ctx.db, ctx.analyticsCache, m, year),
       riskYear(ctx.db, ctx.analyticsCache, m, year),
-      ctx.loaders.markers(m.params).load(school.id),
+      ctx.loaders.markers(m.params, [year - 1, year]).load(school.id),
     ]);
     const view = methodologyView(m);
     const candidate = shnor.bySchool.get(school.id);
@@ -45,7 +45,7 @@ export class SchoolAnalyticsResolver {
       lowIndex: shown?.lowIndex ?? null,
       lowRank: shown?.lowRank ?? null,
       evidence: shown?.evidence ?? null,
-      markers: markers.filter((mk) => mk.year === year || mk.year === year - 1),
+      markers,
       riskProfile: risk.profiles.get(school.id) ?? null,
       context: wellbeing
         ? {

@@ -88,10 +88,9 @@ export class ShnorResolver {
   @FieldResolver(() => [ObjectivityMarkerType], {
     description: 'Markers of the list year and the year before',
   })
-  async markers(@Root() candidate: CandidateView, @Ctx() ctx: Context) {
+  markers(@Root() candidate: CandidateView, @Ctx() ctx: Context) {
     const { current, previous, methodology } = candidate.evidence;
     const params = methodology.params as Parameters<typeof ctx.loaders.markers>[0];
-    const all = await ctx.loaders.markers(params).load(candidate.schoolId);
-    return all.filter((m) => m.year === current.year || m.year === previous.year);
+    return ctx.loaders.markers(params, [previous.year, current.year]).load(candidate.schoolId);
   }
 }

@@ -5,7 +5,7 @@ import { type MarkCounts, markShares } from '../../../analytics/marks.js';
 import { type MethodologyParams } from '../../../analytics/methodology/params.js';
 import { type LowIndicators, schoolLowIndicators } from '../../../analytics/shnor/index.js';
 import { subjectSetKey } from '../../../analytics/sql/keys.js';
-import { type Queryable, type Row } from '../../../analytics/sql/queryable.js';
+import { type Queryable, type Row } from '../../../db/queryable.js';
 import { type Subject } from '../../../schema/enums.js';
 import { type Context } from '../../context.js';
 import { badUserInput } from '../../errors.js';

@@ -1,7 +1,7 @@
 import { type Marker } from '../../../analytics/markers/index.js';
 import { requestDataVersion } from './request-memo.js';
 import { readMarkers } from '../../../analytics/sql/markers-store.js';
-import { type Queryable } from '../../../analytics/sql/queryable.js';
+import { type Queryable } from '../../../db/queryable.js';
 import { type AnalyticsCache } from './cache.js';
 import { type EffectiveMethodology } from './methodology.js';
 import { type SchoolPlace, schoolPlaces } from './risk.service.js';

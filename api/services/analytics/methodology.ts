@@ -5,15 +5,15 @@ import { type MethodologyParams } from '../../../analytics/methodology/params.js
 import { validateParams } from '../../../analytics/methodology/validate.js';
 import { markerParamsKey, subjectSetKey } from '../../../analytics/sql/keys.js';
 import { findMethodology } from '../../../analytics/sql/methodologies.js';
-import { type Queryable } from '../../../analytics/sql/queryable.js';
+import { type Queryable } from '../../../db/queryable.js';
 import {
   buildReductions,
   missingReductions,
   ReductionsBusyError,
   touchReductions,
 } from '../../../analytics/sql/refresh.js';
-import { type Viewer } from '../../auth/viewer.js';
-import { type Config } from '../../config.js';
+import { type Viewer } from '../../../db/viewer.js';
+import { type Config } from '../../../config/settings.js';
 import { badUserInput } from '../../errors.js';
 import { oncePerRequest } from './request-memo.js';
 

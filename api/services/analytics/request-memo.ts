@@ -1,5 +1,5 @@
-import { currentVersions, type Versions } from '../../../analytics/sql/data-version.js';
-import { type Queryable } from '../../../analytics/sql/queryable.js';
+import { currentVersions, type Versions } from '../../../db/data-version.js';
+import { type Queryable } from '../../../db/queryable.js';
 
 /**
  * Per-request memo: each request gets its own Queryable (api/context.ts), so keying by it makes a

@@ -6,7 +6,7 @@ import { type SchoolPlace, schoolLowIndicators } from '../../../analytics/shnor/
 import { memoizedRatio } from '../../../analytics/shnor/indicators.js';
 import { requestDataVersion } from './request-memo.js';
 import { readIndicatorSets } from '../../../analytics/sql/indicator-sets.js';
-import { type Queryable } from '../../../analytics/sql/queryable.js';
+import { type Queryable } from '../../../db/queryable.js';
 import { readSchoolYearCounts } from '../../../analytics/sql/school-year-counts.js';
 import { type AnalyticsCache } from './cache.js';
 import { type EffectiveMethodology } from './methodology.js';

@@ -7,7 +7,7 @@ import {
 import { requestVersions } from './request-memo.js';
 import { approvedListSchools } from '../lists/approved-schools.js';
 import { markerParamsKey, subjectSetKey } from '../../../analytics/sql/keys.js';
-import { type Queryable } from '../../../analytics/sql/queryable.js';
+import { type Queryable } from '../../../db/queryable.js';
 import { readSchoolYearCounts } from '../../../analytics/sql/school-year-counts.js';
 import { type AnalyticsCache } from './cache.js';
 import { type EffectiveMethodology } from './methodology.js';

@@ -1,6 +1,6 @@
 import { type Knex } from '@mikro-orm/postgresql';
 import { restrictToScope } from '../../auth/scope.js';
-import { Role, type Viewer } from '../../auth/viewer.js';
+import { Role, type Viewer } from '../../../db/viewer.js';
 import { forbidden } from './list-errors.js';
 import { LIST_COLUMNS, type ListRow } from './list-store.js';
 

@@ -1,5 +1,5 @@
 import { type ShnorStatus } from '../../../analytics/shnor/index.js';
-import { type Queryable } from '../../../analytics/sql/queryable.js';
+import { type Queryable } from '../../../db/queryable.js';
 import { type Decision, isIncluded } from './rules.js';
 
 /**

@@ -1,7 +1,7 @@
-import { audit } from '../../audit/audit-log.js';
+import { audit } from '../../../db/audit.js';
 import { type Context } from '../../context.js';
 import { badUserInput } from '../../errors.js';
-import { type Queryable } from '../../../analytics/sql/queryable.js';
+import { type Queryable } from '../../../db/queryable.js';
 import { assertListEditor, assertMayChangeList } from './access.js';
 import { conflict, listFrozen, undecidedEntries } from './list-errors.js';
 import {

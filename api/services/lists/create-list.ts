@@ -1,6 +1,6 @@
 import { type Marker } from '../../../analytics/markers/index.js';
 import { readMarkers } from '../../../analytics/sql/markers-store.js';
-import { audit } from '../../audit/audit-log.js';
+import { audit } from '../../../db/audit.js';
 import { type Context } from '../../context.js';
 import { badUserInput } from '../../errors.js';
 import { resolveMethodology } from '../analytics/methodology.js';

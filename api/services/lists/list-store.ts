@@ -1,4 +1,4 @@
-import { type Queryable } from '../../../analytics/sql/queryable.js';
+import { type Queryable } from '../../../db/queryable.js';
 import { type Decision, type ListStatus } from './rules.js';
 import { type EntrySnapshot } from './snapshot.js';
 

@@ -1,6 +1,6 @@
 import pg from 'pg';
-import { fromPgClient, type Queryable, type Row } from '../../analytics/sql/queryable.js';
-import { type Knex } from './database.js';
+import { fromPgClient, type Queryable, type Row } from './queryable.js';
+import { type Knex } from '@mikro-orm/postgresql';
 import { noteStatement } from './statement-counter.js';
 
 /**

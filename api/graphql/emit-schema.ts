@@ -1,5 +1,5 @@
 import { writeFile } from 'node:fs/promises';
-import { buildApiSchema, printApiSchema } from '../api/graphql/schema.js';
+import { buildApiSchema, printApiSchema } from './schema.js';
 
 /** `npm run schema:emit`: writes the SDL the API serves to schema/schema.graphql (committed; a test checks drift). */
 const path = new URL('./schema.graphql', import.meta.url);

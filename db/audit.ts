@@ -1,5 +1,5 @@
-import { type Queryable } from '../../analytics/sql/queryable.js';
-import { type Viewer } from '../auth/viewer.js';
+import { type Queryable } from './queryable.js';
+import { type Viewer } from './viewer.js';
 
 export interface AuditEntry {
   id: string;

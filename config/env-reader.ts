@@ -1,4 +1,4 @@
-import { Role } from './auth/viewer.js';
+import { Role } from '../db/viewer.js';
 
 /**
  * Reads settings from the environment and collects every problem instead of stopping at the

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './config.js';
+import { ConfigError, loadConfig } from './settings.js';
 
 function problemsOf(env: NodeJS.ProcessEnv): readonly string[] {
   try {

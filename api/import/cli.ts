@@ -2,11 +2,11 @@ import { createReadStream, existsSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { basename } from 'node:path';
 import pg from 'pg';
-import { Role, type Viewer } from '../api/auth/viewer.js';
-import { loadConfig } from '../api/config.js';
-import { IMPORT_KINDS, isImportKind } from './formats/types.js';
-import { runImport } from './import.js';
-import { formatReport } from './report.js';
+import { Role, type Viewer } from '../../db/viewer.js';
+import { loadConfig } from '../../config/settings.js';
+import { IMPORT_KINDS, isImportKind } from '../../ingest/formats/types.js';
+import { runImport } from '../../ingest/import.js';
+import { formatReport } from '../../ingest/report.js';
 
 /**
  * `npm run import -- <kind> <file>`: imports one file into DATABASE_URL as the ministry (the
@@ -27,7 +27,7 @@ async function migrateIfNeeded(url: string): Promise<void> {
   } finally {
     await client.end();
   }
-  const { migrate } = await import('../schema/migrate.js');
+  const { migrate } = await import('../../schema/migrate.js');
   await migrate(url);
 }
 

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import pg from 'pg';
-import { type Knex } from './database.js';
+import { type Knex } from '../../schema/database.js';
 import { PoolShares, RequestEnded, type PoolShareSettings, type RequestBudget } from './request-budget.js';
 
 /**

@@ -1,7 +1,7 @@
 import { type MikroORM } from '@mikro-orm/postgresql';
-import { openMigrated } from '../../schema/migrate.js';
-import { assertDatabaseExists } from './preflight.js';
-import { countStatementsOf } from './statement-counter.js';
+import { openMigrated } from './migrate.js';
+import { assertDatabaseExists } from '../db/preflight.js';
+import { countStatementsOf } from '../db/statement-counter.js';
 
 export type Orm = MikroORM;
 export type { Knex } from '@mikro-orm/postgresql';

@@ -1,6 +1,8 @@
-import { MIN_SECRET_BYTES } from './auth/tokens.js';
-import { type Role } from './auth/viewer.js';
+import { type Role } from '../db/viewer.js';
 import { EnvReader } from './env-reader.js';
+
+/** RFC 7518 §3.2: an HS256 key must be at least as long as the hash (256 bits). */
+const MIN_SECRET_BYTES = 32;
 
 /** Everything configurable, from the environment, in one place (README: Configuration). */
 export interface Config {
