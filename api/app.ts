@@ -11,7 +11,7 @@ import { createContext } from './context.js';
 import { ensureDefaultMethodology } from '../analytics/sql/methodologies.js';
 import { type Orm } from '../schema/database.js';
 import { guardPool } from './limits/pool-guard.js';
-import { knexQueryable } from '../db/knex-queryable.js';
+import { connectionLender, knexQueryable } from '../db/knex-queryable.js';
 import { type RequestBudget } from './limits/request-budget.js';
 import { runCounted, type StatementCounter } from '../db/statement-counter.js';
 import { AnalyticsCache } from './services/analytics/cache.js';
@@ -63,12 +63,24 @@ export async function createApp(orm: Orm, config: Config, databaseUrl: string): 
       maxLifetimeSeconds: config.maxTokenLifetimeSeconds,
     }),
   };
-  await ensureDefaultMethodology(knexQueryable(knex));
+  // Work outside any request's budget (authentication, start-up), on the same pool.
+  const db = knexQueryable(knex);
+  await ensureDefaultMethodology(db);
   // One way to learn who asks, once per request, for the limits, GraphQL and the file routes alike.
   const viewerOf = (req: Request) =>
-    requestViewer(req, (r) => authenticate(r.headers.authorization, auth, knex));
+    requestViewer(req, (r) => authenticate(r.headers.authorization, auth, db));
   const contextFor = (viewer: Viewer, budget?: RequestBudget, statements: StatementCounter = { count: 0 }) =>
-    createContext(budget ? pool.knexFor(budget) : knex, config, viewer, statements, analyticsCache, budget);
+    createContext(
+      // a Queryable of its own per request: the request memo (request-memo.ts) is keyed by it
+      knexQueryable(budget ? pool.knexFor(budget) : knex),
+      // a unit of work of its own per request (type-graphql examples/mikro-orm), on the ORM's one pool
+      orm.em.fork(),
+      config,
+      viewer,
+      statements,
+      analyticsCache,
+      budget,
+    );
   const draining = drainingGate();
   const open = new Set<{ end(reason: string): void }>();
   // Each request's statements share the pool by its budget (a knex of its own); they are cancelled
@@ -109,7 +121,7 @@ export async function createApp(orm: Orm, config: Config, databaseUrl: string): 
   // An export pages through many answers (no overall timeout); an import holds its one connection.
   app.use('/export', budgeted(0));
   app.use(exportRouter({ apollo, viewerOf, contextFor }));
-  app.use(importRouter({ knex, viewerOf, limits: config.imports }));
+  app.use(importRouter({ connect: connectionLender(knex), viewerOf, limits: config.imports }));
   app.use(docsRouter());
   if (config.ide) app.use(graphiqlRouter({ endpoint: '/graphql', examplesFile: EXAMPLES_FILE }));
   app.use(

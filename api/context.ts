@@ -1,19 +1,22 @@
-import { type Knex } from '@mikro-orm/postgresql';
+import { type EntityManager } from '@mikro-orm/postgresql';
 import { type Viewer } from '../db/viewer.js';
 import { type Config } from '../config/settings.js';
 import { type Queryable } from '../db/queryable.js';
-import { knexQueryable } from '../db/knex-queryable.js';
 import { type RequestBudget } from './limits/request-budget.js';
 import { type StatementCounter } from '../db/statement-counter.js';
 import { type AnalyticsCache } from './services/analytics/cache.js';
 import { createLoaders, type Loaders } from './loaders/index.js';
 
-/** What every resolver gets: who asks, a database handle, this request's loaders. */
+/** What every resolver gets: who asks, the database handle, this request's loaders. */
 export interface Context {
   viewer: Viewer;
-  knex: Knex;
-  /** The same pool, for the analytics SQL (`$n` parameters). */
+  /** The one database handle: statements composed with `sql` (db/sql.ts), on the server's pool. */
   db: Queryable;
+  /**
+   * This request's own unit of work, a fresh `orm.em.fork()` on the same pool: writes of domain
+   * objects go through it (schema/entities); lists, statistics and analytics read through `db`.
+   */
+  em: EntityManager;
   analyticsCache: AnalyticsCache;
   loaders: Loaders;
   config: Config;
@@ -22,21 +25,22 @@ export interface Context {
   budget?: RequestBudget;
 }
 
+/** `db`: the request's Queryable (db/knex-queryable.ts over the request's share of the pool). */
 export function createContext(
-  knex: Knex,
+  db: Queryable,
+  em: EntityManager,
   config: Config,
   viewer: Viewer,
   statements: StatementCounter,
   analyticsCache: AnalyticsCache,
   budget?: RequestBudget,
 ): Context {
-  const db = knexQueryable(knex);
   return {
     viewer,
-    knex,
     db,
+    em,
     analyticsCache,
-    loaders: createLoaders(knex, db, viewer),
+    loaders: createLoaders(db, viewer),
     config,
     statements,
     budget,

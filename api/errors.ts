@@ -1,10 +1,23 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { type Action } from './auth/permissions.js';
 import { argumentAt, type LocatedError } from './graphql/argument-at.js';
 
 /** A bad argument: BAD_USER_INPUT naming the argument (a dotted path inside inputs). */
 export function badUserInput(argument: string, message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', argument } });
+}
+
+/**
+ * A refused action: FORBIDDEN naming the action (api/auth/permissions.ts, the only place that throws
+ * it) and, when an argument asked for it, the argument. HTTP routes answer it with 403.
+ */
+export class ForbiddenError extends GraphQLError {
+  declare readonly extensions: { code: 'FORBIDDEN'; action: Action; argument?: string };
+
+  constructor(action: Action, message: string, argument?: string) {
+    super(message, { extensions: { code: 'FORBIDDEN', action, ...(argument ? { argument } : {}) } });
+  }
 }
 
 // GraphQL's own checks of literal values (an unknown enum value, a string for an Int) come back as

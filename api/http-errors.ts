@@ -1,4 +1,41 @@
-import { type ErrorRequestHandler } from 'express';
+import { type ErrorRequestHandler, type Response } from 'express';
+import { type GraphQLError, type GraphQLFormattedError } from 'graphql';
+
+/** The HTTP status of an error code, where a route answers outside GraphQL (import, export). */
+const STATUS: Readonly<Record<string, number>> = {
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  BAD_USER_INPUT: 400,
+  QUERY_LIMIT_EXCEEDED: 400,
+  GRAPHQL_VALIDATION_FAILED: 400,
+  RATE_LIMITED: 429,
+  QUERY_TIMEOUT: 503,
+};
+
+/** The status of an answer by its first error's code (`fallback` for a code without one). */
+export function statusOfErrors(errors: readonly GraphQLFormattedError[], fallback = 500): number {
+  const code = errors[0]?.extensions?.code;
+  return (typeof code === 'string' && STATUS[code]) || fallback;
+}
+
+/** THE error writer of the HTTP routes: GraphQL-shaped JSON, `{ errors: [{ message, extensions }] }`. */
+export function sendErrors(res: Response, status: number, errors: readonly GraphQLFormattedError[]): void {
+  res.status(status).json({ errors });
+}
+
+export function sendError(res: Response, status: number, code: string, message: string): void {
+  sendErrors(res, status, [{ message, extensions: { code } }]);
+}
+
+/**
+ * A GraphQLError a route caught (authentication's 401, a ForbiddenError's 403): its own HTTP status,
+ * else its code's; `fallback` for neither. The answer carries its message and code.
+ */
+export function sendGraphQLError(res: Response, error: GraphQLError, fallback: number): void {
+  const code = typeof error.extensions.code === 'string' ? error.extensions.code : 'UNAUTHENTICATED';
+  const http = error.extensions.http as { status?: number } | undefined;
+  sendError(res, http?.status ?? STATUS[code] ?? fallback, code, error.message);
+}
 
 /** body-parser's error types, answered as GraphQL-shaped JSON instead of express's HTML page. */
 const KNOWN: Record<string, { status: number; code: string; message: string }> = {
@@ -35,5 +72,5 @@ export const jsonErrors: ErrorRequestHandler = (error: unknown, _req, res, _next
     code: 'INTERNAL_SERVER_ERROR',
     message: 'Internal server error',
   };
-  res.status(status).json({ errors: [{ message, extensions: { code } }] });
+  sendError(res, status, code, message);
 };

@@ -1,9 +1,8 @@
 import pg from 'pg';
-import { loadSeed, seedManifest } from '../seeds/load.js';
-import { ConfigError, loadConfig } from '../config/settings.js';
+import { loadConfig } from '../config/settings.js';
+import { exitOnOperatorError } from '../config/operator-error.js';
 import { type EmbeddedDatabase } from '../db/embedded.js';
-import { StartupError } from '../db/preflight.js';
-import { type RunningServer, startServer } from './server.js';
+import { type RunningServer } from './server.js';
 
 /**
  * `npm start`: without DATABASE_URL an embedded PostgreSQL (data in .data/pg) with the demo data
@@ -34,6 +33,11 @@ async function main(): Promise<void> {
       : process.env,
   );
   const askedForDemo = config.seedDemo || process.argv.includes('--seed-demo');
+  // Loaded once the settings are right: a wrong one is reported in a moment, not after the whole API loads.
+  const [{ startServer }, { loadSeed, seedManifest }] = await Promise.all([
+    import('./server.js'),
+    import('../seeds/load.js'),
+  ]);
 
   let embedded: EmbeddedDatabase | undefined;
   if (!config.databaseUrl) {
@@ -84,9 +88,5 @@ try {
   await main();
 } catch (error) {
   // What the operator must fix, without a stack trace; anything else is a bug and keeps its stack.
-  if (error instanceof ConfigError || error instanceof StartupError) {
-    console.error(`shnor-analytics: ${error.message}`);
-    process.exit(1);
-  }
-  throw error;
+  exitOnOperatorError('shnor-analytics', error);
 }

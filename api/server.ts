@@ -5,11 +5,22 @@ import { type Config } from '../config/settings.js';
 import { openDatabase } from '../schema/database.js';
 import { StartupError } from '../db/preflight.js';
 
-/** A port in use is the operator's to fix: say which, and how. */
+/** A port in use (or not allowed, or an address not of this machine) is the operator's to fix: say which, and how. */
 function listenError(error: Error, config: Config): Error {
-  if ((error as { code?: string }).code === 'EADDRINUSE') {
+  const code = (error as { code?: string }).code;
+  if (code === 'EADDRINUSE') {
     return new StartupError(
-      `port ${config.port} on ${config.host} is in use (another server running?): stop it, or start with PORT=<another port>`,
+      `port ${config.port} on ${config.host} is in use: set PORT=<another port> (or stop the process using it)`,
+    );
+  }
+  if (code === 'EACCES') {
+    return new StartupError(
+      `port ${config.port} on ${config.host} is not allowed for this user (EACCES): set PORT=<a port above 1023>`,
+    );
+  }
+  if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') {
+    return new StartupError(
+      `HOST «${config.host}» is not an address of this machine (${code}): set HOST to one of its addresses, e.g. 127.0.0.1 or 0.0.0.0`,
     );
   }
   return error;

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import pg from 'pg';
 import { benchHeaders, spawnServer } from './support/server-process.js';
+import { benchDatabaseUrl } from './support/databases.js';
 
 /**
  * `npm run bench:analytics`: on the national data of `npm run bench:seed` —
@@ -9,7 +10,7 @@ import { benchHeaders, spawnServer } from './support/server-process.js';
  * cold); and the floor: one hand-written SQL statement over the raw rows computing lowIndex and
  * lowRank for two years (bench/sql/floor.sql).
  */
-const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/shnor_bench';
+const DATABASE_URL = benchDatabaseUrl();
 const YEAR = Number(process.env.BENCH_YEAR ?? 2026);
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 

@@ -1,6 +1,7 @@
 import { anonymousHeaders, benchHeaders, spawnServer } from './support/server-process.js';
 import { loadGraphql } from './support/load.js';
 import { SCHOOLS_ONLY_QUERY, SCHOOLS_QUERY } from './support/queries.js';
+import { benchDatabaseUrl } from './support/databases.js';
 
 /**
  * `npm run bench:api`: p50/p95 of schools(first: 100) with nested municipality/region and latest ВПР
@@ -8,7 +9,7 @@ import { SCHOOLS_ONLY_QUERY, SCHOOLS_QUERY } from './support/queries.js';
  * deployed (bearer token verified, query limits and the rate limiter on) and once with all of that
  * off (development viewer, limits 0), so the cost of authentication and limits is a ratio of one run.
  */
-const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/shnor_bench';
+const DATABASE_URL = benchDatabaseUrl();
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 

@@ -7,6 +7,7 @@ import pg from 'pg';
 import { Role, type Viewer } from '../db/viewer.js';
 import { runImport } from '../ingest/import.js';
 import { migrate } from '../schema/migrate.js';
+import { serverUrl, withDatabase } from './support/databases.js';
 import { benchSchools, loadNationalRegistry, writeVprFiles } from './support/import-data.js';
 
 /**
@@ -21,15 +22,9 @@ import { benchSchools, loadNationalRegistry, writeVprFiles } from './support/imp
  * `BENCH_IMPORT_STAGED=1` keeps step 1 on the staging path (no direct COPY into vpr_result).
  */
 
-const SERVER_URL = process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/shnor';
+const SERVER_URL = serverUrl();
 const BENCH_DB = 'shnor_import_bench';
 const DIR = process.env.BENCH_DIR ?? os.tmpdir();
-
-function withDatabase(url: string, database: string): string {
-  const u = new URL(url);
-  u.pathname = `/${database}`;
-  return u.toString();
-}
 
 const seconds = (ms: number) => Math.round(ms) / 1000;
 const perSecond = (rows: number, ms: number) => Math.round((rows * 1000) / ms);

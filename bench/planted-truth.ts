@@ -5,13 +5,14 @@ import { readMarkers } from '../analytics/sql/markers-store.js';
 import { fromPgPool } from '../db/queryable.js';
 import { readSchoolYearCounts } from '../analytics/sql/school-year-counts.js';
 import { coreMarkedSchoolYears } from '../analytics/markers/index.js';
+import { benchDatabaseUrl } from './support/databases.js';
 
 /**
  * `npm run bench:truth`: does default-v1 recover what the seed planted? For every list year y:
  * schools planted low in y and y − 1 (PERSISTENTLY_LOW, and IMPROVING in its low years) against
  * the ELIGIBLE/REVIEW statuses; planted INFLATED schools against the schools carrying any marker in y.
  */
-const url = process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/shnor_bench';
+const url = benchDatabaseUrl();
 const pool = new pg.Pool({ connectionString: url });
 const db = fromPgPool(pool);
 

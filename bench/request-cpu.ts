@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { loadGraphql } from './support/load.js';
 import { SCHOOLS_ONLY_QUERY } from './support/queries.js';
 import { benchHeaders, spawnServer, type ServerProcess } from './support/server-process.js';
+import { benchDatabaseUrl } from './support/databases.js';
 
 /**
  * `npm run bench:cpu`: the server's own CPU time per request of the light list query, this checkout
@@ -12,7 +13,7 @@ import { benchHeaders, spawnServer, type ServerProcess } from './support/server-
  * so req/s of one configuration moves ±8 % from run to run; the server's CPU milliseconds per
  * answered request (utime + stime from /proc, over a fixed load) is what a change adds, and moves far less.
  */
-const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/shnor_bench';
+const DATABASE_URL = benchDatabaseUrl();
 const BASELINE = process.env.BENCH_BASELINE_TREE;
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);

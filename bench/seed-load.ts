@@ -2,20 +2,15 @@ import os from 'node:os';
 import pg from 'pg';
 import { loadSeed } from '../seeds/load.js';
 import { migrate } from '../schema/migrate.js';
+import { serverUrl, withDatabase } from './support/databases.js';
 
 /**
  * `npm run bench:seed`: a fresh database `shnor_bench` on DATABASE_URL's server, migrated and loaded
  * with the national country. The database is left in place for the API benchmark.
  */
 
-const SERVER_URL = process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/shnor';
+const SERVER_URL = serverUrl();
 const BENCH_DB = 'shnor_bench';
-
-function withDatabase(url: string, database: string): string {
-  const u = new URL(url);
-  u.pathname = `/${database}`;
-  return u.toString();
-}
 
 async function main(): Promise<void> {
   const admin = new pg.Client({ connectionString: withDatabase(SERVER_URL, 'postgres') });

@@ -1,8 +1,16 @@
+import { existsSync } from 'node:fs';
 import { type Role } from '../db/viewer.js';
 import { EnvReader } from './env-reader.js';
+import { OperatorError } from './operator-error.js';
 
 /** RFC 7518 §3.2: an HS256 key must be at least as long as the hash (256 bits). */
 const MIN_SECRET_BYTES = 32;
+
+/**
+ * The database of every CLI (import, export, seed, api-key, samples) and of the benchmarks when
+ * DATABASE_URL is not set. The server, without DATABASE_URL, starts the embedded PostgreSQL instead.
+ */
+export const DEFAULT_DATABASE_URL = 'postgresql://postgres@127.0.0.1:5432/shnor';
 
 /** Everything configurable, from the environment, in one place (README: Configuration). */
 export interface Config {
@@ -90,43 +98,125 @@ export interface Config {
   shutdownGraceMs: number;
 }
 
-/** Every wrong setting at once, so an operator fixes them in one go (main.ts prints it without a stack). */
-export class ConfigError extends Error {
+/**
+ * Every wrong setting at once, so an operator fixes them in one go; the entry points print it
+ * without a stack (operator-error.ts).
+ */
+export class ConfigError extends OperatorError {
   constructor(readonly problems: readonly string[]) {
-    super(`configuration refused:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    const count = problems.length === 1 ? '1 setting is wrong' : `${problems.length} settings are wrong`;
+    super(`${count} (README: Configuration):\n${problems.map((p) => `  - ${p}`).join('\n')}`);
   }
+}
+
+/** The HS256 secret, when set; the value itself is never printed, only its length. */
+function readJwtSecret(r: EnvReader): string | undefined {
+  const secret = r.string('AUTH_JWT_SECRET');
+  if (secret !== undefined && Buffer.byteLength(secret) < MIN_SECRET_BYTES) {
+    r.problems.push(
+      `AUTH_JWT_SECRET must be at least ${MIN_SECRET_BYTES} bytes (RFC 7518 §3.2), got ${Buffer.byteLength(secret)} bytes; e.g. openssl rand -base64 48`,
+    );
+  }
+  return secret;
 }
 
 /** What a deployment must have to be usable and safe; development mode needs none of it. */
 function checkAuthentication(config: Config, problems: string[]): void {
-  if (config.jwtSecret !== undefined && Buffer.byteLength(config.jwtSecret) < MIN_SECRET_BYTES) {
-    problems.push(
-      `AUTH_JWT_SECRET must be at least ${MIN_SECRET_BYTES} bytes (RFC 7518 §3.2), got ${Buffer.byteLength(config.jwtSecret)}; e.g. openssl rand -base64 48`,
-    );
-  }
   if (config.production && !config.jwtSecret && !config.jwksFile) {
     problems.push('NODE_ENV=production needs AUTH_JWT_SECRET or AUTH_JWKS_FILE: nobody could authenticate');
   }
+  if (config.jwksFile && !existsSync(config.jwksFile)) {
+    problems.push(`AUTH_JWKS_FILE must be a JWKS file, got «${config.jwksFile}», which does not exist`);
+  }
 }
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+/** Reads with `read`, then throws every problem met at once (ConfigError). */
+function load<T>(env: NodeJS.ProcessEnv, read: (r: EnvReader) => T): T {
   const r = new EnvReader(env);
-  const config = readConfig(env, r);
-  checkAuthentication(config, r.problems);
+  const value = read(r);
   if (r.problems.length) throw new ConfigError(r.problems);
-  return config;
+  return value;
+}
+
+/** The server's settings (and the export CLI's, which runs the server's GraphQL). */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  return load(env, (r) => {
+    const config = readConfig(env, r);
+    checkAuthentication(config, r.problems);
+    return config;
+  });
+}
+
+/** What a CLI that opens the database reads: DATABASE_URL, else DEFAULT_DATABASE_URL. */
+export interface DatabaseSettings {
+  databaseUrl: string;
+}
+
+export function loadDatabaseSettings(env: NodeJS.ProcessEnv = process.env): DatabaseSettings {
+  return load(env, readDatabase);
+}
+
+/** `npm run import`: the database and the limits of the upload route (IMPORT_*). */
+export interface ImportSettings extends DatabaseSettings {
+  imports: Config['imports'];
+}
+
+export function loadImportSettings(env: NodeJS.ProcessEnv = process.env): ImportSettings {
+  return load(env, (r) => ({ ...readDatabase(r), imports: readImports(r) }));
+}
+
+/** `npm run token`: the HS256 secret the server verifies with (required here). */
+export interface TokenSettings {
+  jwtSecret: string;
+}
+
+export function loadTokenSettings(env: NodeJS.ProcessEnv = process.env): TokenSettings {
+  return load(env, (r) => {
+    const jwtSecret = readJwtSecret(r);
+    if (jwtSecret === undefined) {
+      r.problems.push(
+        `AUTH_JWT_SECRET must be set (at least ${MIN_SECRET_BYTES} bytes, the secret the server verifies tokens with), got nothing`,
+      );
+    }
+    return { jwtSecret: jwtSecret ?? '' };
+  });
+}
+
+/** LOG_MIGRATIONS, for schema/orm-config.ts; a wrong value is reported by the loaders above. */
+export function migrationsLogged(env: NodeJS.ProcessEnv = process.env): boolean {
+  return new EnvReader(env).flag('LOG_MIGRATIONS');
+}
+
+/** The database of a CLI; LOG_MIGRATIONS is only checked here, read where migrations run (migrationsLogged). */
+function readDatabase(r: EnvReader): DatabaseSettings {
+  const databaseUrl = r.databaseUrl('DATABASE_URL') ?? DEFAULT_DATABASE_URL;
+  r.flag('LOG_MIGRATIONS');
+  return { databaseUrl };
+}
+
+function readImports(r: EnvReader): Config['imports'] {
+  return {
+    maxUploadBytes: r.int('IMPORT_MAX_UPLOAD_BYTES', 100 * 1024 * 1024),
+    maxUnpackedBytes: r.int('IMPORT_MAX_UNPACKED_BYTES', 300 * 1024 * 1024),
+    maxCellChars: r.int('IMPORT_MAX_CELL_CHARS', 2_000),
+    maxColumns: r.int('IMPORT_MAX_COLUMNS', 200),
+    maxRows: r.int('IMPORT_MAX_ROWS', 5_000_000),
+    statementTimeoutMs: r.int('IMPORT_STATEMENT_TIMEOUT_MS', 600_000),
+  };
 }
 
 function readConfig(env: NodeJS.ProcessEnv, r: EnvReader): Config {
   const production = env.NODE_ENV === 'production';
   const devMode = r.flag('AUTH_DEV_MODE');
   if (devMode && production) r.problems.push('AUTH_DEV_MODE cannot be on when NODE_ENV=production');
+  const databaseUrl = r.databaseUrl('DATABASE_URL');
+  r.flag('LOG_MIGRATIONS'); // checked here, read where migrations run (migrationsLogged)
   return {
-    databaseUrl: env.DATABASE_URL || undefined,
-    host: env.HOST ?? '127.0.0.1',
-    port: r.int('PORT', 4000),
-    embeddedDir: env.EMBEDDED_PG_DIR ?? '.data/pg',
-    embeddedPort: r.int('EMBEDDED_PG_PORT', 54329),
+    databaseUrl,
+    host: r.string('HOST') ?? '127.0.0.1',
+    port: r.port('PORT', 4000),
+    embeddedDir: r.string('EMBEDDED_PG_DIR') ?? '.data/pg',
+    embeddedPort: r.port('EMBEDDED_PG_PORT', 54329, 1),
     seedDemo: r.flag('SEED_DEMO'),
     seedScale: r.oneOf('SEED_SCALE', ['demo', 'national', 'test'] as const, 'demo'),
     defaultPageSize: r.int('DEFAULT_PAGE_SIZE', 20),
@@ -134,7 +224,7 @@ function readConfig(env: NodeJS.ProcessEnv, r: EnvReader): Config {
     production,
     authDevMode: devMode,
     publicAccess: r.flag('PUBLIC_ACCESS'),
-    jwtSecret: env.AUTH_JWT_SECRET || undefined,
+    jwtSecret: readJwtSecret(r),
     jwksFile: env.AUTH_JWKS_FILE || undefined,
     jwtIssuer: env.AUTH_ISSUER || undefined,
     jwtAudience: env.AUTH_AUDIENCE || undefined,
@@ -157,14 +247,7 @@ function readConfig(env: NodeJS.ProcessEnv, r: EnvReader): Config {
       concurrency: r.int('WHATIF_CONCURRENCY', 2),
       keep: r.int('WHATIF_KEEP', 8),
     },
-    imports: {
-      maxUploadBytes: r.int('IMPORT_MAX_UPLOAD_BYTES', 100 * 1024 * 1024),
-      maxUnpackedBytes: r.int('IMPORT_MAX_UNPACKED_BYTES', 300 * 1024 * 1024),
-      maxCellChars: r.int('IMPORT_MAX_CELL_CHARS', 2_000),
-      maxColumns: r.int('IMPORT_MAX_COLUMNS', 200),
-      maxRows: r.int('IMPORT_MAX_ROWS', 5_000_000),
-      statementTimeoutMs: r.int('IMPORT_STATEMENT_TIMEOUT_MS', 600_000),
-    },
+    imports: readImports(r),
     pool: {
       size: r.int('DB_POOL_SIZE', 20),
       perRequest: r.int('MAX_STATEMENTS_PER_REQUEST', 4),

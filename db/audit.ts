@@ -1,4 +1,5 @@
 import { type Queryable } from './queryable.js';
+import { sql } from './sql.js';
 import { type Viewer } from './viewer.js';
 
 export interface AuditEntry {
@@ -33,13 +34,9 @@ export async function readAudit(
   beforeId: string | null,
   action: string | null,
 ): Promise<AuditEntry[]> {
-  const conditions: string[] = [];
-  const params: unknown[] = [];
-  if (beforeId) conditions.push(`id < $${params.push(beforeId)}`);
-  if (action) conditions.push(`action = $${params.push(action)}`);
-  const where = conditions.length ? `where ${conditions.join(' and ')}` : '';
-  return db.query<AuditEntry & Record<string, unknown>>(
-    `select id::text as id, at, actor, role, scope, action, target, details from audit_log ${where} order by audit_log.id desc limit $${params.push(first + 1)}`,
-    params,
+  const where = sql.where([beforeId ? sql`id < ${beforeId}` : null, action ? sql`action = ${action}` : null]);
+  return db.query<AuditEntry>(
+    sql`select id::text as id, at, actor, role, scope, action, target, details from audit_log ${where}
+      order by audit_log.id desc limit ${first + 1}`,
   );
 }

@@ -1,11 +1,12 @@
 import pg from 'pg';
-import { fromPgClient, type Queryable, type Row } from './queryable.js';
+import { fromPgClient, queryOver, type Queryable, type Row } from './queryable.js';
 import { type Knex } from '@mikro-orm/postgresql';
 import { noteStatement } from './statement-counter.js';
 
 /**
  * node-postgres' own parsers. MikroORM gives its connections overrides that keep timestamps as text
  * (for its own hydration); rows read here must look the same as through a plain pg pool (a Date).
+ * Every statement of the API runs here, so this is the one place that knows.
  */
 const PG_TYPES = { getTypeParser: pg.types.getTypeParser };
 
@@ -34,14 +35,23 @@ export async function withPgConnection<T>(knex: Knex, fn: (connection: pg.Client
   }
 }
 
+/** Lends a connection of the server's pool for the duration of `fn` (COPY needs one of its own). */
+export type LendConnection = <T>(fn: (connection: pg.Client) => Promise<T>) => Promise<T>;
+
+export function connectionLender(knex: Knex): LendConnection {
+  return (fn) => withPgConnection(knex, fn);
+}
+
 /**
- * The analytics SQL (with `$n` parameters and array values, which knex.raw would expand) runs on a
- * connection borrowed from the server's own pool, so there is one pool and statements are counted.
+ * THE Queryable of the server: every read and write of the API runs on a connection borrowed from
+ * the pool MikroORM's knex owns (there is one pool; api/limits/pool-guard.ts shares it out), with
+ * node-postgres' parsers, and counted as a statement of the request.
  */
 export function knexQueryable(knex: Knex): Queryable {
   return {
-    query: <R extends Row>(sql: string, params: readonly unknown[] = []) =>
-      withPgConnection(knex, async (c) => (await run(c, sql, params)).rows as R[]),
+    query: queryOver((text, values) =>
+      withPgConnection(knex, async (c) => (await run(c, text, values)).rows as Row[]),
+    ),
     transaction: (fn) =>
       withPgConnection(knex, async (c) => {
         await send(c, 'begin');

@@ -1,7 +1,12 @@
 import pg from 'pg';
 
-/** A start-up problem stated for the operator: one line, what to do, no stack trace. */
-export class StartupError extends Error {}
+/**
+ * A start-up problem stated for the operator: one line, what to do, no stack trace. Printed by
+ * config/operator-error.ts, which knows it by this flag (db/ may not import config/: config/ imports db/).
+ */
+export class StartupError extends Error {
+  readonly operatorFacing = true;
+}
 
 function where(url: URL): string {
   return `${url.hostname}:${url.port || 5432}`;

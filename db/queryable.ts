@@ -1,13 +1,34 @@
+import { compile, isSql, type Compiled, type Sql } from './sql.js';
+
 /**
- * The one thing the SQL part of analytics needs from a database: run a statement with `$1…$n`
- * parameters (each used once, in order) and get rows; and run a function in a transaction.
- * pg pools and the API's knex both provide it (see the adapters beside the callers).
+ * The one contract below every layer that reads or writes PostgreSQL: run a statement and get rows;
+ * run a function in a transaction. A statement is a fragment composed with `sql` (db/sql.ts) — the
+ * way every statement with variable parts is built — or constant text with `$1…$n` parameters.
+ * pg pools and clients (here) and the server's pool (db/knex-queryable.ts) provide it.
  */
 export type Row = Record<string, unknown>;
 
 export interface Queryable {
-  query<R extends Row = Row>(sql: string, params?: readonly unknown[]): Promise<R[]>;
+  /** A statement composed with `sql`: its values are sent as `$1…$n`. */
+  query<R extends object = Row>(statement: Sql): Promise<R[]>;
+  /** A constant statement with `$1…$n` parameters (each used once, in order). */
+  query<R extends object = Row>(text: string, params?: readonly unknown[]): Promise<R[]>;
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+}
+
+/** Either form of `query` as text and values. */
+export function statementOf(statement: string | Sql, params: readonly unknown[] = []): Compiled {
+  if (!isSql(statement)) return { text: statement, values: [...params] };
+  if (params.length > 0) throw new TypeError('query(fragment) takes its values from the fragment');
+  return compile(statement);
+}
+
+/** `query` of a Queryable over a function that runs one statement's text and values. */
+export function queryOver(run: (text: string, values: unknown[]) => Promise<Row[]>): Queryable['query'] {
+  return (<R extends object>(statement: string | Sql, params?: readonly unknown[]) => {
+    const { text, values } = statementOf(statement, params);
+    return run(text, values) as Promise<R[]>;
+  }) as Queryable['query'];
 }
 
 /** Minimal shapes of node-postgres we adapt, so this module does not depend on pg's types. */
@@ -20,8 +41,7 @@ interface PgPoolLike extends PgClientLike {
 
 export function fromPgClient(client: PgClientLike): Queryable {
   const q: Queryable = {
-    query: async <R extends Row>(sql: string, params: readonly unknown[] = []) =>
-      (await client.query(sql, [...params])).rows as R[],
+    query: queryOver(async (text, values) => (await client.query(text, values)).rows),
     // Already inside the caller's transaction: a savepoint would add nothing the caller needs.
     transaction: (fn) => fn(q),
   };
@@ -30,8 +50,7 @@ export function fromPgClient(client: PgClientLike): Queryable {
 
 export function fromPgPool(pool: PgPoolLike): Queryable {
   return {
-    query: async <R extends Row>(sql: string, params: readonly unknown[] = []) =>
-      (await pool.query(sql, [...params])).rows as R[],
+    query: queryOver(async (text, values) => (await pool.query(text, values)).rows),
     transaction: async (fn) => {
       const client = await pool.connect();
       try {

@@ -9,6 +9,8 @@ export type { Knex } from '@mikro-orm/postgresql';
 /**
  * Connects, applies pending migrations, and counts statements per request. Every statement of the
  * server is cut off after `statementTimeoutMs` (0 = none), so no query can hold a connection forever.
+ * The knex pool of this ORM is the server's one pool: a request's `ctx.db` borrows from it and its
+ * `ctx.em` (a fresh `orm.em.fork()`, api/app.ts) runs on it.
  */
 export async function openDatabase(url: string, statementTimeoutMs = 0, poolSize = 20): Promise<Orm> {
   await assertDatabaseExists(url);

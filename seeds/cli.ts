@@ -1,6 +1,6 @@
 import pg from 'pg';
-import { loadSeed } from './load.js';
-import { migrate } from '../schema/migrate.js';
+import { loadDatabaseSettings } from '../config/settings.js';
+import { runMain, UsageError } from '../config/operator-error.js';
 import { DEFAULT_SEED, SCALE_NAMES, type ScaleName } from './model.js';
 
 /** `npm run seed -- --scale demo|national|test [--seed N]`: migrate, then load the generated country. */
@@ -12,15 +12,21 @@ function parseArgs(argv: readonly string[]): { scale: ScaleName; seed: number } 
     const arg = argv[i];
     const value = argv[i + 1];
     if (arg === '--scale' && value !== undefined) {
-      if (!(SCALE_NAMES as readonly string[]).includes(value)) throw new Error(`unknown scale ${value}`);
+      if (!(SCALE_NAMES as readonly string[]).includes(value)) {
+        throw new UsageError(`unknown scale «${value}»: --scale must be one of ${SCALE_NAMES.join(', ')}`);
+      }
       scale = value as ScaleName;
       i++;
     } else if (arg === '--seed' && value !== undefined) {
       seed = Number(value);
-      if (!Number.isInteger(seed) || seed < 0 || seed > 2_147_483_647) throw new Error(`bad seed ${value}`);
+      if (!Number.isInteger(seed) || seed < 0 || seed > 2_147_483_647) {
+        throw new UsageError(`--seed must be an integer from 0 to 2147483647, got «${value}»`);
+      }
       i++;
     } else {
-      throw new Error(`usage: npm run seed -- --scale ${SCALE_NAMES.join('|')} [--seed N]`);
+      throw new UsageError(
+        `unexpected «${arg ?? ''}»; usage: npm run seed -- --scale ${SCALE_NAMES.join('|')} [--seed N]`,
+      );
     }
   }
   return { scale, seed };
@@ -28,7 +34,12 @@ function parseArgs(argv: readonly string[]): { scale: ScaleName; seed: number } 
 
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
-  const databaseUrl = process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/shnor';
+  const { databaseUrl } = loadDatabaseSettings();
+  // MikroORM and the generator load once the arguments and settings are right (a wrong one answers at once).
+  const [{ migrate }, { loadSeed }] = await Promise.all([
+    import('../schema/migrate.js'),
+    import('./load.js'),
+  ]);
   await migrate(databaseUrl);
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
   try {
@@ -39,7 +50,5 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((err: unknown) => {
-  console.error(err instanceof Error ? err.message : err);
-  process.exitCode = 1;
-});
+// A wrong setting, argument or database: its sentences, no stack (config/operator-error.ts).
+runMain('seed', main);

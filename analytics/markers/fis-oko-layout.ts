@@ -144,3 +144,8 @@ export function markerTable(markers: readonly Marker[], options: MarkerTableOpti
     });
   return { columns: ordered, rows };
 }
+
+/** The order of the objectivityMarkers list: most markers first, then by school id. */
+export function byMarkerCount(rows: readonly MarkerTableRow[]): MarkerTableRow[] {
+  return [...rows].sort((a, b) => b.markerCount - a.markerCount || a.schoolId - b.schoolId);
+}

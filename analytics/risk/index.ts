@@ -9,4 +9,12 @@ export {
   riskProfile,
   SR_VPR_LOW,
 } from './profile.js';
-export { type RiskFactorSummaryRow, riskFactorSummary } from './summary.js';
+export {
+  orderProfiles,
+  placeFactorSummary,
+  profileMatches,
+  type PlaceFactorSummaryRow,
+  type ProfilePlace,
+  type RiskFactorSummaryRow,
+  riskFactorSummary,
+} from './summary.js';

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { type SchoolYearIndicators } from '../frames.js';
 import { DEFAULT_V1 } from '../methodology/params.js';
-import { riskFactorSummary, riskProfile } from './index.js';
+import {
+  orderProfiles,
+  placeFactorSummary,
+  profileMatches,
+  riskFactorSummary,
+  riskProfile,
+} from './index.js';
 
 const school = (values: Record<string, number>, schoolId: number): SchoolYearIndicators => ({
   schoolId,
@@ -33,5 +39,53 @@ describe('riskFactorSummary', () => {
       highShare: 0,
     });
     expect(riskFactorSummary([], () => 'A')).toEqual([]);
+  });
+});
+
+describe('per place, ordered and filtered', () => {
+  const profiles = [
+    riskProfile(school({ ST_VACANCY_RATE: 0.05 }, 7), null, DEFAULT_V1), // R2 MEDIUM
+    riskProfile(school({ ST_VACANCY_RATE: 0.15 }, 5), null, DEFAULT_V1), // R2 HIGH
+    riskProfile(school({ ST_VACANCY_RATE: 0.15 }, 3), null, DEFAULT_V1), // R2 HIGH
+    riskProfile(school({}, 1), null, DEFAULT_V1), // no HIGH
+  ];
+  const places: Record<number, { regionId: number; municipalityId: number }> = {
+    7: { regionId: 2, municipalityId: 20 },
+    5: { regionId: 1, municipalityId: 11 },
+    3: { regionId: 1, municipalityId: 10 },
+    1: { regionId: 1, municipalityId: 10 },
+  };
+
+  it('orders by the count of HIGH factors, then by school id', () => {
+    expect(orderProfiles(profiles).map((p) => p.schoolId)).toEqual([3, 5, 1, 7]);
+  });
+
+  it('filters by level and factor as riskProfiles documents', () => {
+    const ids = (level?: 'HIGH' | 'MEDIUM' | 'LOW' | 'NO_DATA', factor?: number) =>
+      profiles.filter((p) => profileMatches(p, level, factor)).map((p) => p.schoolId);
+    expect(ids(undefined, 2)).toEqual([7, 5, 3]); // factor alone: HIGH or MEDIUM
+    expect(ids('HIGH', 2)).toEqual([5, 3]);
+    expect(ids('NO_DATA', 2)).toEqual([1]);
+    expect(ids()).toEqual([7, 5, 3, 1]);
+    expect(ids(undefined, 99)).toEqual([]);
+  });
+
+  it('groups by region or municipality, naming both, in place and factor order', () => {
+    const byRegion = placeFactorSummary(profiles, (id) => places[id]!, 'REGION');
+    expect(
+      byRegion.filter((r) => r.factor === 2).map((r) => [r.regionId, r.municipalityId, r.schools, r.high]),
+    ).toEqual([
+      [1, null, 3, 2],
+      [2, null, 1, 0],
+    ]);
+    const byMunicipality = placeFactorSummary(profiles, (id) => places[id]!, 'MUNICIPALITY');
+    expect(
+      byMunicipality.filter((r) => r.factor === 2).map((r) => [r.regionId, r.municipalityId, r.schools]),
+    ).toEqual([
+      [1, 10, 2],
+      [1, 11, 1],
+      [2, 20, 1],
+    ]);
+    expect(byMunicipality[0]).toMatchObject({ code: 'R1', factor: 1 });
   });
 });

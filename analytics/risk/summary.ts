@@ -71,3 +71,61 @@ export function riskFactorSummary(
   }
   return rows;
 }
+
+/** Where a profiled school is. */
+export interface ProfilePlace {
+  municipalityId: number;
+  regionId: number;
+}
+
+export interface PlaceFactorSummaryRow extends Omit<RiskFactorSummaryRow, 'group'> {
+  code: string;
+  regionId: number;
+  /** null when grouped by region */
+  municipalityId: number | null;
+}
+
+/**
+ * riskFactorSummary per region or municipality, each row naming both, ordered by region,
+ * municipality and factor. The caller passes only the profiles the viewer may see.
+ */
+export function placeFactorSummary(
+  profiles: readonly RiskProfile[],
+  placeOf: (schoolId: number) => ProfilePlace,
+  level: 'REGION' | 'MUNICIPALITY',
+): PlaceFactorSummaryRow[] {
+  const byMunicipality = level === 'MUNICIPALITY';
+  const regionOfGroup = new Map<number, number>();
+  const rows = riskFactorSummary(profiles, (p) => {
+    const place = placeOf(p.schoolId);
+    const group = byMunicipality ? place.municipalityId : place.regionId;
+    regionOfGroup.set(group, place.regionId);
+    return group;
+  }).map(({ group, ...row }) => ({
+    ...row,
+    code: `R${row.factor}`,
+    regionId: regionOfGroup.get(group as number) as number,
+    municipalityId: byMunicipality ? (group as number) : null,
+  }));
+  return rows.sort(
+    (a, b) =>
+      a.regionId - b.regionId || (a.municipalityId ?? 0) - (b.municipalityId ?? 0) || a.factor - b.factor,
+  );
+}
+
+/** The order of riskProfiles: most HIGH factors first, then by school id. */
+export function orderProfiles(profiles: readonly RiskProfile[]): RiskProfile[] {
+  const high = new Map(profiles.map((p) => [p, p.factors.filter((f) => f.level === 'HIGH').length]));
+  return [...profiles].sort((a, b) => high.get(b)! - high.get(a)! || a.schoolId - b.schoolId);
+}
+
+/**
+ * The level/factor filter of riskProfiles: both — that factor at that level; `level` alone — some
+ * factor at that level; `factor` alone — that factor HIGH or MEDIUM.
+ */
+export function profileMatches(p: RiskProfile, level?: RiskLevel, factor?: number): boolean {
+  if (factor === undefined) return level === undefined || p.factors.some((f) => f.level === level);
+  const f = p.factors.find((x) => x.factor === factor);
+  if (!f) return false;
+  return level === undefined ? f.level === 'HIGH' || f.level === 'MEDIUM' : f.level === level;
+}

@@ -10,6 +10,8 @@ export { regionValuesLookup, regionYearValues, type RegionYearValues } from './r
 export { rankLowIndex, type LowRank, type RankInput } from './ranking.js';
 export { computeShnorCandidates, isExitCandidate, markedSchoolYearKey, shnorStatus } from './eligibility.js';
 export { explainShnorCandidate, formatPercentRu, percentileOf } from './explain.js';
+export { orderCandidates, STATUS_ORDER, type CandidateOrderKey } from './order.js';
+export { statusSummary, type PlaceLevel, type StatusSummaryRow } from './summary.js';
 export { hadResults, rankOf, statusRule, type RuleFacts, type StatusRule } from './status-rule.js';
 export type {
   RegionValues,

@@ -3,6 +3,7 @@ import { type MethodologyParams } from '../methodology/params.js';
 import { markerParamsKey } from './keys.js';
 import { readMarkerCandidates } from './marker-cells.js';
 import { type Queryable } from '../../db/queryable.js';
+import { sql } from '../../db/sql.js';
 import { readRegionCells } from './region-cells.js';
 
 /** Computes the markers of every year for one marker parameter set and stores them under its key. */
@@ -40,15 +41,15 @@ export async function readMarkers(
   years: readonly number[] | null,
   schoolIds?: readonly number[],
 ): Promise<Marker[]> {
-  const conditions = ['params_key = $1'];
-  const params: unknown[] = [markerParamsKey(p)];
-  if (years) conditions.push(`year = any($${params.push(years)}::int[])`);
-  if (schoolIds) conditions.push(`school_id = any($${params.push(schoolIds)}::int[])`);
-  return db.query<Marker & Record<string, unknown>>(
-    `select school_id as "schoolId", year, grade, subject::text as subject, code, value, threshold,
+  const where = sql.where([
+    sql`params_key = ${markerParamsKey(p)}`,
+    years && sql`year = any(${[...years]}::int[])`,
+    schoolIds && sql`school_id = any(${[...schoolIds]}::int[])`,
+  ]);
+  return db.query<Marker>(
+    sql`select school_id as "schoolId", year, grade, subject::text as subject, code, value, threshold,
             region_value as "regionValue", detail, figures
-     from objectivity_marker where ${conditions.join(' and ')}
+     from objectivity_marker ${where}
      order by school_id, year, grade, subject, code`,
-    params,
   );
 }

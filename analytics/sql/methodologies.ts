@@ -58,21 +58,4 @@ export async function findMethodology(db: Queryable, name: string): Promise<Meth
   return row ? toVersion(row) : null;
 }
 
-export async function insertMethodology(
-  db: Queryable,
-  version: Omit<MethodologyVersion, 'createdAt' | 'hash'>,
-): Promise<MethodologyVersion> {
-  const [row] = await db.query<VersionRow & Record<string, unknown>>(
-    `insert into methodology_version (name, description, based_on, params, hash, created_by)
-     values ($1, $2, $3, $4, $5, $6) returning *`,
-    [
-      version.name,
-      version.description,
-      version.basedOn,
-      JSON.stringify(version.params),
-      paramsHash(version.params),
-      version.createdBy,
-    ],
-  );
-  return toVersion(row as VersionRow);
-}
+// New versions are written through the ORM: api/services/methodology-versions.service.ts.

@@ -4,7 +4,7 @@ import { buildIndicatorSets } from './indicator-sets.js';
 import { ensureDefaultMethodology, listMethodologies } from './methodologies.js';
 import { markerParamsKey, subjectSetKey } from './keys.js';
 import { buildMarkers } from './markers-store.js';
-import { type Queryable } from '../../db/queryable.js';
+import { queryOver, type Queryable } from '../../db/queryable.js';
 import { buildRegionCells } from './region-cells.js';
 import { buildSchoolYearCounts } from './school-year-counts.js';
 
@@ -144,8 +144,9 @@ function withDeadline(tx: Queryable, timeoutMs: number): Queryable {
   if (timeoutMs <= 0) return tx;
   const deadline = performance.now() + timeoutMs;
   const bounded: Queryable = {
-    query: (sql, params) =>
-      performance.now() > deadline ? Promise.reject(timeoutError(timeoutMs)) : tx.query(sql, params),
+    query: queryOver((text, values) =>
+      performance.now() > deadline ? Promise.reject(timeoutError(timeoutMs)) : tx.query(text, values),
+    ),
     transaction: (fn) => fn(bounded),
   };
   return bounded;

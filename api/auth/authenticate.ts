@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { GraphQLError } from 'graphql';
 import { type JWTPayload } from 'jose';
-import { type Knex } from '../../schema/database.js';
-import { knexQueryable } from '../../db/knex-queryable.js';
+import { type Queryable } from '../../db/queryable.js';
+import { sql, type Sql } from '../../db/sql.js';
 import { isRowId } from '../row-id.js';
 import { apiKeyClaims } from './api-keys.js';
 import { verifyToken, type TokenKeys } from './tokens.js';
@@ -31,14 +31,19 @@ function claim<T>(claims: JWTPayload, key: string, valid: (v: unknown) => v is T
 const isText = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= 64;
 const isCodes = (v: unknown): v is string[] => Array.isArray(v) && v.length <= 100 && v.every(isText);
 
+/** The ids a statement `select id …` finds. */
+async function idsOf(db: Queryable, statement: Sql): Promise<number[]> {
+  return (await db.query<{ id: number }>(statement)).map((r) => r.id);
+}
+
 /** Scope from the token's claims, the place codes resolved to ids; a place that does not exist denies. */
-async function scopeOf(knex: Knex, role: Role, claims: JWTPayload): Promise<Scope> {
+async function scopeOf(db: Queryable, role: Role, claims: JWTPayload): Promise<Scope> {
   switch (role) {
     case Role.MINISTRY:
       return { kind: 'ALL' };
     case Role.REGION_ANALYST: {
       const code = claim(claims, 'region', isText, 'a region code (text)');
-      const ids = await knex('region').where('code', code).pluck<number[]>('id');
+      const ids = await idsOf(db, sql`select id from region where code = ${code}`);
       return ids.length ? { kind: 'REGIONS', regionIds: ids } : { kind: 'NONE' };
     }
     case Role.MUNICIPAL_ANALYST: {
@@ -50,19 +55,21 @@ async function scopeOf(knex: Knex, role: Role, claims: JWTPayload): Promise<Scop
           'a municipality id (a positive integer)',
         ),
       );
-      const ids = await knex('municipality').where('id', id).pluck<number[]>('id');
+      const ids = await idsOf(db, sql`select id from municipality where id = ${id}`);
       return ids.length ? { kind: 'MUNICIPALITIES', municipalityIds: ids } : { kind: 'NONE' };
     }
     case Role.SCHOOL: {
       const code = claim(claims, 'school', isText, 'a school code (text)');
-      const ids = await knex('school').where('code', code).pluck<number[]>('id');
+      const ids = await idsOf(db, sql`select id from school where code = ${code}`);
       return ids.length ? { kind: 'SCHOOLS', schoolIds: ids } : { kind: 'NONE' };
     }
     case Role.BI_SERVICE: {
       // A service account's scope is configured per account: all, or some regions by code.
       if (claims.all === true) return { kind: 'ALL' };
       const codes = claim(claims, 'regions', isCodes, 'a list of region codes (or all: true)');
-      const ids = codes.length ? await knex('region').whereIn('code', codes).pluck<number[]>('id') : [];
+      const ids = codes.length
+        ? await idsOf(db, sql`select id from region where ${sql.in(sql`code`, codes)}`)
+        : [];
       return ids.length ? { kind: 'REGIONS', regionIds: ids } : { kind: 'NONE' };
     }
     default:
@@ -71,10 +78,10 @@ async function scopeOf(knex: Knex, role: Role, claims: JWTPayload): Promise<Scop
 }
 
 /** The claims behind an Authorization header: a verified bearer JWT, or a live API key of a service account. */
-async function claimsOf(authorization: string, settings: AuthSettings, knex: Knex): Promise<JWTPayload> {
+async function claimsOf(authorization: string, settings: AuthSettings, db: Queryable): Promise<JWTPayload> {
   const apiKey = /^ApiKey\s+(\S+)$/i.exec(authorization.trim());
   if (apiKey) {
-    const found = await apiKeyClaims(knexQueryable(knex), apiKey[1] as string);
+    const found = await apiKeyClaims(db, apiKey[1] as string);
     if (!found) throw unauthenticated('Unknown or revoked API key');
     return found.claims;
   }
@@ -101,20 +108,20 @@ function callerOf(authorization: string, claims: JWTPayload, role: Role): string
 export async function authenticate(
   authorization: string | undefined,
   settings: AuthSettings,
-  knex: Knex,
+  db: Queryable,
 ): Promise<Viewer> {
   if (!authorization) {
     if (settings.devMode) return DEVELOPMENT_VIEWER;
     if (settings.publicAccess) return PUBLIC_VIEWER;
     throw unauthenticated('A bearer token is required (Authorization: Bearer <token>)');
   }
-  const claims = await claimsOf(authorization, settings, knex);
+  const claims = await claimsOf(authorization, settings, db);
   const role = typeof claims.role === 'string' && ROLES.has(claims.role) ? (claims.role as Role) : null;
   if (!role) throw unauthenticated('The token carries no known role');
   return {
     id: claims.sub ?? `${role.toLowerCase()}-token`,
     role,
-    scope: await scopeOf(knex, role, claims),
+    scope: await scopeOf(db, role, claims),
     caller: callerOf(authorization, claims, role),
   };
 }

@@ -2,9 +2,12 @@ import { createWriteStream } from 'node:fs';
 import { userInfo } from 'node:os';
 import { startApollo } from '../apollo.js';
 import { Role, type Viewer } from '../../db/viewer.js';
-import { loadConfig } from '../../config/settings.js';
+import { DEFAULT_DATABASE_URL, loadConfig } from '../../config/settings.js';
+import { exitOnOperatorError, orExit, UsageError } from '../../config/operator-error.js';
+import { authorize } from '../auth/permissions.js';
 import { createContext } from '../context.js';
 import { openDatabase } from '../../schema/database.js';
+import { knexQueryable } from '../../db/knex-queryable.js';
 import { AnalyticsCache } from '../services/analytics/cache.js';
 import { EXPORTS } from './catalogue.js';
 import { exportAs, exportFileOf } from './export-as.js';
@@ -23,21 +26,26 @@ const params: Record<string, string> = {};
 for (let i = 0; i < rest.length; i += 2) params[(rest[i] ?? '').replace(/^--/, '')] = rest[i + 1] ?? '';
 const { out, ...query } = params;
 if (!target) {
-  console.error(
-    `usage: npm run export -- <${[...EXPORTS.keys()].join('|')}>.<csv|xlsx> [--param value …] [--variant machine|appendix] [--out FILE]`,
+  exitOnOperatorError(
+    'export',
+    new UsageError(
+      `${file ? `unknown export «${file}»` : 'an export is needed'}; usage: npm run export -- <${[...EXPORTS.keys()].join('|')}>.<csv|xlsx> [--param value …] [--variant machine|appendix] [--out FILE]`,
+    ),
   );
-  process.exit(2);
 }
 
-const config = loadConfig();
-const url = config.databaseUrl ?? 'postgresql://postgres@127.0.0.1:5432/shnor';
+// The server's settings (it runs the server's GraphQL), DATABASE_URL with the one default of the CLIs.
+const config = orExit('export', () => loadConfig());
+const url = config.databaseUrl ?? DEFAULT_DATABASE_URL;
 const viewer: Viewer = { id: `cli:${userInfo().username}`, role: Role.MINISTRY, scope: { kind: 'ALL' } };
-const orm = await openDatabase(url);
+authorize(viewer, 'exports.run');
+const orm = await openDatabase(url).catch((error: unknown) => exitOnOperatorError('export', error));
 const apollo = await startApollo(config);
 try {
   // The cache keeps the computed list between pages: without it each page of 500 recomputes every school.
   const context = createContext(
-    orm.em.getKnex(),
+    knexQueryable(orm.em.getKnex()),
+    orm.em.fork(),
     config,
     viewer,
     { count: 0 },

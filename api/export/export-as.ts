@@ -1,6 +1,7 @@
 import { type ApolloServer } from '@apollo/server';
 import { type Writable } from 'node:stream';
 import { audit } from '../../db/audit.js';
+import { sql } from '../../db/sql.js';
 import { type Context } from '../context.js';
 import { EXPORTS } from './catalogue.js';
 import { csvWriter } from './csv-writer.js';
@@ -61,11 +62,10 @@ function variantOf(target: ExportFile, raw: unknown): Variant {
 async function scopeRegionCodes(context: Context): Promise<string[]> {
   const { scope } = context.viewer;
   if (scope.kind !== 'REGIONS' || scope.regionIds.length === 0) return [];
-  return context
-    .knex('region')
-    .whereIn('id', [...scope.regionIds])
-    .orderBy('code')
-    .pluck('code');
+  const rows = await context.db.query<{ code: string }>(
+    sql`select code from region where ${sql.in(sql`id`, scope.regionIds)} order by code`,
+  );
+  return rows.map((r) => r.code);
 }
 
 /**

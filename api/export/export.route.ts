@@ -1,8 +1,10 @@
 import { type ApolloServer } from '@apollo/server';
-import express, { type Request, type Response, type Router } from 'express';
+import express, { type Request, type Router } from 'express';
 import { GraphQLError } from 'graphql';
 import { type Viewer } from '../../db/viewer.js';
+import { authorize } from '../auth/permissions.js';
 import { type Context } from '../context.js';
+import { sendErrors, sendGraphQLError } from '../http-errors.js';
 import { type RequestBudget } from '../limits/request-budget.js';
 import { EXPORTS } from './catalogue.js';
 import { exportAs, exportFileOf } from './export-as.js';
@@ -15,10 +17,6 @@ export interface ExportDeps {
   viewerOf(req: Request): Promise<Viewer>;
   /** The request's budget (pool share) comes from app.ts's middleware, in `res.locals`. */
   contextFor(viewer: Viewer, budget?: RequestBudget): Context;
-}
-
-function sendErrors(res: Response, status: number, errors: readonly unknown[]): void {
-  res.status(status).json({ errors });
 }
 
 /**
@@ -41,11 +39,10 @@ export function exportRouter(deps: ExportDeps): Router {
     let viewer: Viewer;
     try {
       viewer = await deps.viewerOf(req);
+      authorize(viewer, 'exports.run');
     } catch (error) {
-      if (error instanceof GraphQLError)
-        return sendErrors(res, 401, [
-          { message: error.message, extensions: { code: error.extensions.code } },
-        ]);
+      // 401 unauthenticated, 403 a viewer who may not export
+      if (error instanceof GraphQLError) return sendGraphQLError(res, error, 401);
       throw error;
     }
     const context = deps.contextFor(viewer, res.locals.budget as RequestBudget | undefined);

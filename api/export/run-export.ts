@@ -5,6 +5,7 @@ import {
   type OperationDefinitionNode,
   type TypeNode,
 } from 'graphql';
+import { statusOfErrors } from '../http-errors.js';
 import { type ExportDefinition, type ExportTable } from './define.js';
 import { type TableWriter } from './table.js';
 
@@ -75,21 +76,6 @@ export function variablesFromQuery(
   return variables;
 }
 
-const STATUS: Record<string, number> = {
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  BAD_USER_INPUT: 400,
-  QUERY_LIMIT_EXCEEDED: 400,
-  GRAPHQL_VALIDATION_FAILED: 400,
-  RATE_LIMITED: 429,
-  QUERY_TIMEOUT: 503,
-};
-
-function statusOf(errors: readonly GraphQLFormattedError[]): number {
-  const code = errors[0]?.extensions?.code;
-  return (typeof code === 'string' && STATUS[code]) || 500;
-}
-
 /**
  * Pages through the operation and writes every row of the variant's table. The writer is opened
  * only after the first page succeeded — with that page, which names the file — so a refused export
@@ -107,7 +93,7 @@ export async function runExport(
   let rows = 0;
   do {
     const answer = await execute(definition.document, { ...variables, ...(after ? { after } : {}) });
-    if (answer.errors?.length) throw new ExportError(answer.errors, statusOf(answer.errors));
+    if (answer.errors?.length) throw new ExportError(answer.errors, statusOfErrors(answer.errors));
     const page = table.rows(answer.data, rows);
     if (!writer) {
       writer = open(answer.data);

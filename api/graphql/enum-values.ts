@@ -47,8 +47,7 @@ const DESCRIPTIONS: Record<string, Record<string, string>> = {
     LOW: 'Score below mediumLevel',
     NO_DATA: 'No indicator of the factor has a value for this school and year',
   },
-  RiskGroupBy: place(': one row per region and factor'),
-  SummaryGroupBy: place(': one row per region'),
+  PlaceGroupBy: place(''),
   CandidateOrder: {
     LOW_RANK_DESC: 'By the rank of lowIndex in the list year, worst first',
     LOW_INDEX_DESC: 'By lowIndex in the list year, worst first',

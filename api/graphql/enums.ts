@@ -18,6 +18,17 @@ registerEnumType(Locality, {
   description: 'Местность',
 });
 
+/** The level an aggregate of places is grouped at: one row per region, or per municipality. */
+export enum PlaceGroupBy {
+  REGION = 'REGION',
+  MUNICIPALITY = 'MUNICIPALITY',
+}
+registerEnumType(PlaceGroupBy, {
+  name: 'PlaceGroupBy',
+  valuesConfig: describedValues('PlaceGroupBy'),
+  description: 'One row per region or per municipality',
+});
+
 export enum SchoolOrder {
   CODE = 'CODE',
   NAME = 'NAME',

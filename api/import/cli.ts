@@ -3,15 +3,17 @@ import { userInfo } from 'node:os';
 import { basename } from 'node:path';
 import pg from 'pg';
 import { Role, type Viewer } from '../../db/viewer.js';
-import { loadConfig } from '../../config/settings.js';
+import { loadImportSettings } from '../../config/settings.js';
+import { runMain, UsageError } from '../../config/operator-error.js';
 import { IMPORT_KINDS, isImportKind } from '../../ingest/formats/types.js';
 import { runImport } from '../../ingest/import.js';
 import { formatReport } from '../../ingest/report.js';
+import { authorize } from '../auth/permissions.js';
 
 /**
- * `npm run import -- <kind> <file>`: imports one file into DATABASE_URL as the ministry (the
- * operator of the machine), prints the report, exits 1 when the file is refused. The limits are the
- * server's (IMPORT_* settings, README: Limits).
+ * `npm run import -- <kind> <file>`: imports one file into DATABASE_URL (the one default of every
+ * CLI, config/settings.ts) as the ministry (the operator of the machine), prints the report, exits 1
+ * when the file is refused. The limits are the server's (IMPORT_* settings, README: Limits).
  */
 
 /**
@@ -33,22 +35,16 @@ async function migrateIfNeeded(url: string): Promise<void> {
 
 async function main(argv: readonly string[]): Promise<number> {
   const [kind, file] = argv;
-  if (!kind || !file || !isImportKind(kind)) {
-    console.error(`usage: npm run import -- <${IMPORT_KINDS.join('|')}> <file.csv|file.xlsx>`);
-    return 2;
-  }
-  if (!existsSync(file)) {
-    console.error(`no such file: ${file}`);
-    return 2;
-  }
-  const config = loadConfig();
+  const usage = `usage: npm run import -- <${IMPORT_KINDS.join('|')}> <file.csv|file.xlsx>`;
+  if (!kind || !file) throw new UsageError(`a kind and a file are needed; ${usage}`);
+  if (!isImportKind(kind)) throw new UsageError(`unknown kind «${kind}»; ${usage}`);
+  if (!existsSync(file)) throw new UsageError(`no such file: ${file}`);
+  // DATABASE_URL (one default for every CLI) and the IMPORT_* limits of the upload route.
+  const config = loadImportSettings();
   const url = config.databaseUrl;
-  if (!url) {
-    console.error('DATABASE_URL is not set: which database should the file go to?');
-    return 2;
-  }
   await migrateIfNeeded(url);
   const viewer: Viewer = { id: `cli:${userInfo().username}`, role: Role.MINISTRY, scope: { kind: 'ALL' } };
+  authorize(viewer, 'imports.run');
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
@@ -67,12 +63,5 @@ async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    console.error(error);
-    process.exitCode = 1;
-  },
-);
+// A wrong setting, argument or database: its sentences, no stack (config/operator-error.ts).
+runMain('import', () => main(process.argv.slice(2)));

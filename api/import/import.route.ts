@@ -10,10 +10,11 @@ import { recordRefusal, runImport } from '../../ingest/import.js';
 import { isImportKind, IMPORT_KINDS, type ImportKind } from '../../ingest/formats/types.js';
 import { fileTooLarge, type FileErrorCode, type ImportLimits } from '../../ingest/limits.js';
 import { type ImportReport } from '../../ingest/report.js';
-import { Role, type Viewer } from '../../db/viewer.js';
+import { type Viewer } from '../../db/viewer.js';
 import { loadConfig } from '../../config/settings.js';
-import { type Knex } from '../../schema/database.js';
-import { withPgConnection } from '../../db/knex-queryable.js';
+import { type LendConnection } from '../../db/knex-queryable.js';
+import { authorize } from '../auth/permissions.js';
+import { sendError, sendGraphQLError } from '../http-errors.js';
 import { csrfPrevention } from '../limits/csrf.js';
 
 /**
@@ -53,17 +54,6 @@ const FILE_ERROR_STATUS: Record<FileErrorCode, number> = {
   IMPORT_TIMEOUT: 503,
   IMPORT_FAILED: 500,
 };
-
-function sendError(res: Response, status: number, code: string, message: string): void {
-  res.status(status).json({ errors: [{ message, extensions: { code } }] });
-}
-
-/** Who may import: the ministry anywhere, a region analyst its own region (checked row by row). */
-function mayImport(viewer: Viewer): boolean {
-  return (
-    viewer.role === Role.MINISTRY || (viewer.role === Role.REGION_ANALYST && viewer.scope.kind === 'REGIONS')
-  );
-}
 
 function contentTypeOf(req: Request): string {
   return (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
@@ -184,14 +174,19 @@ function answerOf(report: ImportReport): unknown {
 }
 
 export interface ImportRouteOptions {
-  knex: Knex;
+  /** A connection of the server's pool for the whole import (its COPY and its one transaction). */
+  connect: LendConnection;
   /** The authentication of /graphql (api/app.ts), so an upload is allowed exactly when a query would be. */
   viewerOf(req: Request): Promise<Viewer>;
   /** The import limits (config.imports); the configured ones (IMPORT_* settings) when absent. */
   limits?: ImportLimits;
 }
 
-export function importRouter({ knex, viewerOf, limits = loadConfig().imports }: ImportRouteOptions): Router {
+export function importRouter({
+  connect,
+  viewerOf,
+  limits = loadConfig().imports,
+}: ImportRouteOptions): Router {
   const router = Router();
 
   /** Logs and answers an upload over the limit; the rest of its body is not read. */
@@ -201,7 +196,7 @@ export function importRouter({ knex, viewerOf, limits = loadConfig().imports }: 
     bytes: number,
   ) => {
     const error = fileTooLarge(limits.maxUploadBytes);
-    const report = await withPgConnection(knex, (client) =>
+    const report = await connect((client) =>
       recordRefusal(client, request, { code: error.code, ru: error.ru, en: error.message }, bytes),
     );
     // Closed after the answer: draining the rest would read what was just refused.
@@ -222,10 +217,8 @@ export function importRouter({ knex, viewerOf, limits = loadConfig().imports }: 
         );
       }
       const viewer = await viewerOf(req);
-      if (!mayImport(viewer)) {
-        req.resume();
-        return sendError(res, 403, 'FORBIDDEN', 'Imports are for the ministry and region analysts');
-      }
+      // The ministry anywhere, a region analyst its own region (its rows are checked one by one).
+      authorize(viewer, 'imports.run');
       const declared = Number(req.headers['content-length']);
       const allowance = contentTypeOf(req) === 'multipart/form-data' ? MULTIPART_ALLOWANCE : 0;
       if (Number.isFinite(declared) && declared > limits.maxUploadBytes + allowance) {
@@ -245,7 +238,7 @@ export function importRouter({ knex, viewerOf, limits = loadConfig().imports }: 
       let report: ImportReport;
       try {
         report = await withSpooled(req, upload.stream, limits.maxUploadBytes, (open) =>
-          withPgConnection(knex, (client) =>
+          connect((client) =>
             runImport(client, { kind, fileName: upload.fileName, source: { open }, viewer, limits }),
           ),
         );
@@ -255,14 +248,10 @@ export function importRouter({ knex, viewerOf, limits = loadConfig().imports }: 
       }
       res.status(statusOf(report)).json(answerOf(report));
     } catch (error) {
+      // Before the upload is read: 401 from authentication, 403 from authorize.
       if (error instanceof GraphQLError) {
-        const http = error.extensions.http as { status?: number } | undefined;
-        return sendError(
-          res,
-          http?.status ?? 401,
-          String(error.extensions.code ?? 'UNAUTHENTICATED'),
-          error.message,
-        );
+        req.resume();
+        return sendGraphQLError(res, error, 401);
       }
       console.error(error);
       if (!res.headersSent) sendError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');

@@ -19,14 +19,14 @@ export const LIST_BOUNDS: Readonly<Record<string, ListBound>> = {
   'ShnorListDiff.entered': { total: 2_000 },
   'ShnorListDiff.exited': { total: 2_000 },
   'ShnorListDiff.stayed': { total: 2_000 },
-  'RiskFactorSummaryType.rows': { total: 1_000 },
+  'RiskFactorSummary.rows': { total: 1_000 },
   'ShnorSummary.rows': { total: 1_000 },
   'Query.shnorLists': { total: 200 },
   // METHODOLOGY-V1: 10 risk factors, a few indicators each; markers: 4 kinds × a year's grade-subjects
-  'RiskProfileType.factors': { total: 10 },
-  'RiskFactorType.indicators': { total: 10 },
-  'ObjectivityMarkerRowType.markers': { total: 40 },
-  'ObjectivityMarkerRowType.cells': { total: 40 },
+  'RiskProfile.factors': { total: 10 },
+  'RiskFactor.indicators': { total: 10 },
+  'ObjectivityMarkerRow.markers': { total: 40 },
+  'ObjectivityMarkerRow.cells': { total: 40 },
   'Query.methodologies': { total: 200 },
 };
 

@@ -4,8 +4,8 @@ import { type Knex } from '../../schema/database.js';
 import { PoolShares, RequestEnded, type PoolShareSettings, type RequestBudget } from './request-budget.js';
 
 /**
- * knex lends connections through these two methods of its client only — for its query builder and
- * for the `$n` SQL of knexQueryable alike. knex's client API is untyped; this is the part we use.
+ * knex lends connections through these two methods of its client only — to knexQueryable (every
+ * statement of a request) and to MikroORM alike. knex's client API is untyped; this is the part we use.
  */
 interface LendingClient {
   acquireConnection(): Promise<pg.Client>;

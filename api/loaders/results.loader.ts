@@ -1,10 +1,11 @@
-import { type Knex } from '@mikro-orm/postgresql';
+import { type Queryable } from '../../db/queryable.js';
+import { sql, type Sql } from '../../db/sql.js';
 import { ratio } from '../../analytics/arithmetic.js';
 import { type MarkCounts } from '../../analytics/marks.js';
 import { MarkRow } from '../graphql/types/mark-row.js';
 import { type Subject } from '../../schema/enums.js';
 import { type Viewer } from '../../db/viewer.js';
-import { scopedSchools } from '../services/school-query.js';
+import { SCHOOLS, scopedSchools } from '../services/school-query.js';
 import { groupInto } from './keyed.js';
 
 export interface ResultArgs {
@@ -19,67 +20,66 @@ type Table = 'vpr_result' | 'oge_result' | 'ege_result';
 
 /** Result rows of many schools in one statement, scoped through the schools they belong to. */
 async function loadResults<R extends { schoolId: number }>(
-  knex: Knex,
+  db: Queryable,
   viewer: Viewer,
   table: Table,
-  columns: string[],
+  columns: Sql,
   args: ResultArgs,
   schoolIds: readonly number[],
 ): Promise<R[][]> {
-  const query = scopedSchools(knex, viewer, null)
-    .join({ r: table }, 'r.school_id', 's.id')
-    .whereIn('s.id', [...schoolIds])
-    .select(['r.school_id as schoolId', 'r.year', 'r.subject', ...columns]);
-  if (args.year) query.where('r.year', args.year);
-  if (args.subject) query.where('r.subject', args.subject);
-  if (args.grade && table === 'vpr_result') query.where('r.grade', args.grade);
-  if (args.latest) {
-    // The latest year per school, found once per school rather than once per row.
-    const latest = knex(table)
-      .select('school_id')
-      .max('year')
-      .whereIn('school_id', [...schoolIds])
-      .groupBy('school_id');
-    if (args.subject) latest.where('subject', args.subject);
-    if (args.grade && table === 'vpr_result') latest.where('grade', args.grade);
-    query.whereIn(['r.school_id', 'r.year'], latest);
-  }
-  const order = table === 'vpr_result' ? ['r.year', 'r.grade', 'r.subject'] : ['r.year', 'r.subject'];
-  const rows: R[] = await query.orderBy(['r.school_id', ...order]);
+  const results = sql.ident(table);
+  const grade = args.grade && table === 'vpr_result' ? args.grade : null;
+  // The latest year per school, found once per school rather than once per row.
+  const latest =
+    args.latest &&
+    sql`(r.school_id, r.year) in (select school_id, max(year) from ${results}
+      ${sql.where([
+        sql.in(sql`school_id`, schoolIds),
+        args.subject ? sql`subject = ${args.subject}` : null,
+        grade ? sql`grade = ${grade}` : null,
+      ])} group by school_id)`;
+  const order = table === 'vpr_result' ? sql`r.year, r.grade, r.subject` : sql`r.year, r.subject`;
+  const rows = await db.query<R>(
+    sql`select r.school_id as "schoolId", r.year, r.subject, ${columns}
+      from ${SCHOOLS} join ${results} r on r.school_id = s.id
+      ${sql.where([
+        scopedSchools(viewer, null),
+        sql.in(sql`s.id`, schoolIds),
+        args.year ? sql`r.year = ${args.year}` : null,
+        args.subject ? sql`r.subject = ${args.subject}` : null,
+        grade ? sql`r.grade = ${grade}` : null,
+        latest,
+      ])}
+      order by r.school_id, ${order}`,
+  );
   return groupInto(schoolIds, rows, (r) => r.schoolId);
 }
 
-const MARKS = ['r.participants', 'r.n2', 'r.n3', 'r.n4', 'r.n5'];
+const MARKS = sql`r.participants, r.n2, r.n3, r.n4, r.n5`;
 
-export async function loadVpr(knex: Knex, viewer: Viewer, args: ResultArgs, ids: readonly number[]) {
+export async function loadVpr(db: Queryable, viewer: Viewer, args: ResultArgs, ids: readonly number[]) {
   type Row = MarkCounts & {
     schoolId: number;
     lowered: number | null;
     confirmed: number | null;
     raised: number | null;
   };
-  const extra = ['r.grade', 'r.lowered', 'r.confirmed', 'r.raised', 'r.scores', 'r.max_score as maxScore'];
-  const groups = await loadResults<Row>(knex, viewer, 'vpr_result', [...MARKS, ...extra], args, ids);
+  const columns = sql`${MARKS}, r.grade, r.lowered, r.confirmed, r.raised, r.scores, r.max_score as "maxScore"`;
+  const groups = await loadResults<Row>(db, viewer, 'vpr_result', columns, args, ids);
   return groups.map((rows) => rows.map((r) => new MarkRow(r)));
 }
 
-export async function loadOge(knex: Knex, viewer: Viewer, args: ResultArgs, ids: readonly number[]) {
+export async function loadOge(db: Queryable, viewer: Viewer, args: ResultArgs, ids: readonly number[]) {
   type Row = MarkCounts & { schoolId: number };
-  const groups = await loadResults<Row>(
-    knex,
-    viewer,
-    'oge_result',
-    [...MARKS, 'r.mean_primary as meanPrimary'],
-    args,
-    ids,
-  );
+  const columns = sql`${MARKS}, r.mean_primary as "meanPrimary"`;
+  const groups = await loadResults<Row>(db, viewer, 'oge_result', columns, args, ids);
   return groups.map((rows) => rows.map((r) => new MarkRow(r)));
 }
 
-export async function loadEge(knex: Knex, viewer: Viewer, args: ResultArgs, ids: readonly number[]) {
+export async function loadEge(db: Queryable, viewer: Viewer, args: ResultArgs, ids: readonly number[]) {
   type Row = { schoolId: number; participants: number; belowMin: number };
-  const columns = ['r.participants', 'r.below_min as belowMin', 'r.mean_score as meanScore'];
-  const groups = await loadResults<Row>(knex, viewer, 'ege_result', columns, args, ids);
+  const columns = sql`r.participants, r.below_min as "belowMin", r.mean_score as "meanScore"`;
+  const groups = await loadResults<Row>(db, viewer, 'ege_result', columns, args, ids);
   return groups.map((rows) => rows.map((r) => ({ ...r, belowMinShare: ratio(r.belowMin, r.participants) })));
 }
 
@@ -89,21 +89,21 @@ export interface IndicatorArgs {
 }
 
 export async function loadIndicators(
-  knex: Knex,
+  db: Queryable,
   viewer: Viewer,
   args: IndicatorArgs,
   ids: readonly number[],
 ) {
-  const query = scopedSchools(knex, viewer, null)
-    .join({ r: 'indicator_value' }, 'r.school_id', 's.id')
-    .whereIn('s.id', [...ids])
-    .select('r.school_id as schoolId', 'r.year', 'r.code', 'r.value');
-  if (args.year) query.where('r.year', args.year);
-  if (args.codes) query.whereIn('r.code', args.codes);
-  const rows: { schoolId: number; year: number; code: string; value: number }[] = await query.orderBy([
-    'r.school_id',
-    'r.year',
-    'r.code',
-  ]);
+  const rows = await db.query<{ schoolId: number; year: number; code: string; value: number }>(
+    sql`select r.school_id as "schoolId", r.year, r.code, r.value
+      from ${SCHOOLS} join indicator_value r on r.school_id = s.id
+      ${sql.where([
+        scopedSchools(viewer, null),
+        sql.in(sql`s.id`, ids),
+        args.year ? sql`r.year = ${args.year}` : null,
+        args.codes ? sql.in(sql`r.code`, args.codes) : null,
+      ])}
+      order by r.school_id, r.year, r.code`,
+  );
   return groupInto(ids, rows, (r) => r.schoolId);
 }

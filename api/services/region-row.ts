@@ -1,3 +1,5 @@
+import { sql } from '../../db/sql.js';
+
 /**
  * A region as every read of one selects it. Its own module (no GraphQL types imported), so the
  * loaders can take the columns without loading decorated classes before reflect-metadata.
@@ -9,5 +11,5 @@ export interface RegionRow {
   timeZone: string;
 }
 
-/** The columns of a RegionRow, wherever a region is read. */
-export const REGION_COLUMNS = ['id', 'code', 'name', 'time_zone as timeZone'] as const;
+/** The columns of a RegionRow (of `region`, unaliased), wherever a region is read. */
+export const REGION_COLUMNS = sql`id, code, name, time_zone as "timeZone"`;

@@ -1,6 +1,7 @@
-import { type Knex } from '@mikro-orm/postgresql';
 import { ratio, round12 } from '../../analytics/arithmetic.js';
 import { markShares } from '../../analytics/marks.js';
+import { type Queryable } from '../../db/queryable.js';
+import { sql, type Sql } from '../../db/sql.js';
 import { type Viewer } from '../../db/viewer.js';
 import { GiaExam, type StatisticsDimension } from '../graphql/enums.js';
 import { type ResultFilter } from '../graphql/inputs/result-filter.input.js';
@@ -17,24 +18,24 @@ export interface StatisticsArgs {
 }
 
 const MARK_SUMS = {
-  participants: 'coalesce(sum(r.participants), 0)::int',
-  n2: 'coalesce(sum(r.n2), 0)::int',
-  n3: 'coalesce(sum(r.n3), 0)::int',
-  n4: 'coalesce(sum(r.n4), 0)::int',
-  n5: 'coalesce(sum(r.n5), 0)::int',
+  participants: sql`coalesce(sum(r.participants), 0)::int`,
+  n2: sql`coalesce(sum(r.n2), 0)::int`,
+  n3: sql`coalesce(sum(r.n3), 0)::int`,
+  n4: sql`coalesce(sum(r.n4), 0)::int`,
+  n5: sql`coalesce(sum(r.n5), 0)::int`,
 };
 
 type Counts = { participants: number; n2: number; n3: number; n4: number; n5: number };
 
 async function page<T>(
-  knex: Knex,
+  db: Queryable,
   viewer: Viewer,
   table: ResultTable,
-  sums: Record<string, string>,
+  sums: Record<string, Sql>,
   args: StatisticsArgs,
   map: (row: NestedRow) => T,
 ) {
-  const { rows, totalCount, suppressed, cursorAt } = await groupedSums(knex, viewer, {
+  const { rows, totalCount, suppressed, cursorAt } = await groupedSums(db, viewer, {
     table,
     sums,
     ...args,
@@ -54,22 +55,22 @@ async function page<T>(
   }) as typeof connection & { suppressedGroups: number };
 }
 
-export function vprStatistics(knex: Knex, viewer: Viewer, args: StatisticsArgs) {
-  return page(knex, viewer, 'vpr_result', MARK_SUMS, args, (row) => ({
+export function vprStatistics(db: Queryable, viewer: Viewer, args: StatisticsArgs) {
+  return page(db, viewer, 'vpr_result', MARK_SUMS, args, (row) => ({
     ...row,
     ...markShares(row as unknown as Counts),
   }));
 }
 
 /** ОГЭ reports marks and the mean primary score; ЕГЭ the below-minimum count and mean test score. */
-export function giaStatistics(knex: Knex, viewer: Viewer, exam: GiaExam, args: StatisticsArgs) {
+export function giaStatistics(db: Queryable, viewer: Viewer, exam: GiaExam, args: StatisticsArgs) {
   if (exam === GiaExam.OGE) {
     const sums = {
       ...MARK_SUMS,
-      primaryWeighted: 'sum(r.mean_primary * r.participants)',
-      primaryParticipants: 'coalesce(sum(r.participants) filter (where r.mean_primary is not null), 0)::int',
+      primaryWeighted: sql`sum(r.mean_primary * r.participants)`,
+      primaryParticipants: sql`coalesce(sum(r.participants) filter (where r.mean_primary is not null), 0)::int`,
     };
-    return page(knex, viewer, 'oge_result', sums, args, (row) => {
+    return page(db, viewer, 'oge_result', sums, args, (row) => {
       const c = row as unknown as Counts & { primaryWeighted: number | null; primaryParticipants: number };
       const shares = markShares(c);
       return {
@@ -85,11 +86,11 @@ export function giaStatistics(knex: Knex, viewer: Viewer, exam: GiaExam, args: S
   }
   const sums = {
     participants: MARK_SUMS.participants,
-    failed: 'coalesce(sum(r.below_min), 0)::int',
-    scoreWeighted: 'sum(r.mean_score * r.participants)',
-    scoreParticipants: 'coalesce(sum(r.participants) filter (where r.mean_score is not null), 0)::int',
+    failed: sql`coalesce(sum(r.below_min), 0)::int`,
+    scoreWeighted: sql`sum(r.mean_score * r.participants)`,
+    scoreParticipants: sql`coalesce(sum(r.participants) filter (where r.mean_score is not null), 0)::int`,
   };
-  return page(knex, viewer, 'ege_result', sums, args, (row) => {
+  return page(db, viewer, 'ege_result', sums, args, (row) => {
     const c = row as unknown as {
       participants: number;
       failed: number;

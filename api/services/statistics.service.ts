@@ -1,11 +1,12 @@
-import { type Knex } from '@mikro-orm/postgresql';
-import { GraphQLError } from 'graphql';
+import { type Queryable } from '../../db/queryable.js';
+import { sql, type Sql } from '../../db/sql.js';
 import { type Viewer } from '../../db/viewer.js';
+import { authorize } from '../auth/permissions.js';
 import { badUserInput } from '../errors.js';
 import { StatisticsDimension } from '../graphql/enums.js';
 import { type ResultFilter } from '../graphql/inputs/result-filter.input.js';
 import { decodeCursor, encodeCursor } from '../pagination.js';
-import { scopedSchools, toId } from './school-query.js';
+import { SCHOOLS, scopedSchools, toId } from './school-query.js';
 import { isSmall, suppressedCells } from './small-cells.js';
 
 export type ResultTable = 'vpr_result' | 'oge_result' | 'ege_result';
@@ -14,44 +15,35 @@ export type ResultTable = 'vpr_result' | 'oge_result' | 'ege_result';
  * What each grouping dimension adds: the GROUP BY key, the columns it shows (functionally dependent
  * on a primary key, which PostgreSQL allows to select ungrouped) and its sort order.
  */
-const DIMENSIONS: Record<StatisticsDimension, { group: string; select: string[]; order: string[] }> = {
+const DIMENSIONS: Record<StatisticsDimension, { group: Sql; select: Sql; order: Sql }> = {
   REGION: {
-    group: 'g.id',
-    select: [
-      'g.id as region.id',
-      'g.code as region.code',
-      'g.name as region.name',
-      'g.time_zone as region.timeZone',
-    ],
-    order: ['g.code'],
+    group: sql`g.id`,
+    select: sql`g.id as "region.id", g.code as "region.code", g.name as "region.name",
+      g.time_zone as "region.timeZone"`,
+    order: sql`g.code`,
   },
   MUNICIPALITY: {
-    group: 'm.id',
-    select: [
-      'm.id as municipality.id',
-      'm.name as municipality.name',
-      'm.region_id as municipality.regionId',
-    ],
-    order: ['m.name', 'm.id'],
+    group: sql`m.id`,
+    select: sql`m.id as "municipality.id", m.name as "municipality.name", m.region_id as "municipality.regionId"`,
+    order: sql`m.name, m.id`,
   },
   SCHOOL: {
-    group: 's.id',
-    select: ['id', 'code', 'name', 'type', 'locality', 'students', 'municipality_id'].map(
-      (c) => `s.${c} as school.${c === 'municipality_id' ? 'municipalityId' : c}`,
-    ),
-    order: ['s.code'],
+    group: sql`s.id`,
+    select: sql`s.id as "school.id", s.code as "school.code", s.name as "school.name", s.type as "school.type",
+      s.locality as "school.locality", s.students as "school.students", s.municipality_id as "school.municipalityId"`,
+    order: sql`s.code`,
   },
-  YEAR: { group: 'r.year', select: ['r.year as year'], order: ['r.year'] },
-  GRADE: { group: 'r.grade', select: ['r.grade as grade'], order: ['r.grade'] },
-  SUBJECT: { group: 'r.subject', select: ['r.subject as subject'], order: ['r.subject'] },
+  YEAR: { group: sql`r.year`, select: sql`r.year as year`, order: sql`r.year` },
+  GRADE: { group: sql`r.grade`, select: sql`r.grade as grade`, order: sql`r.grade` },
+  SUBJECT: { group: sql`r.subject`, select: sql`r.subject as subject`, order: sql`r.subject` },
 };
 
 export interface StatisticsQuery {
   table: ResultTable;
   filter?: ResultFilter | null;
   groupBy: StatisticsDimension[];
-  /** Additive sums (SQL expressions over `r`) each group reports. */
-  sums: Record<string, string>;
+  /** Additive sums (SQL expressions over `r`) each group reports, by the name it reports them under. */
+  sums: Record<string, Sql>;
   first: number;
   after?: string | null;
   /** The public viewer sees no group of fewer schools (config.publicData.minSchools). */
@@ -86,65 +78,60 @@ const PUBLIC_FILTERS: ReadonlySet<string> = new Set([
   'subjects',
 ]);
 
-function publicForbidden(argument: string, message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'FORBIDDEN', argument } });
-}
-
 /**
- * What the public may ask: aggregates of whole places only. No school grouping, no filter that picks
- * schools (by code, name, type or locality: a group of one school is that school), and a place filter
- * only with its place in groupBy, so every row is a whole region or municipality, never a union whose
- * difference with another row gives a hidden cell.
+ * What a query asks beyond aggregates of whole places, each an action of the permission table (the
+ * public may do none): a school grouping, a filter that picks schools (by code, name, type or
+ * locality: a group of one school is that school), and a place filter without its place in groupBy
+ * (a union of places, whose difference with another row gives a hidden cell).
  */
-function checkPublicQuery(filter: ResultFilter | null | undefined, dims: readonly StatisticsDimension[]) {
+function authorizeQuery(
+  viewer: Viewer,
+  filter: ResultFilter | null | undefined,
+  dims: readonly StatisticsDimension[],
+) {
   if (dims.includes(StatisticsDimension.SCHOOL)) {
-    throw publicForbidden('groupBy', 'Public access shows regions and municipalities, not single schools');
+    authorize(viewer, 'statistics.perSchool', { argument: 'groupBy' });
   }
   for (const [key, value] of Object.entries(filter ?? {})) {
     if (value === null || value === undefined || PUBLIC_FILTERS.has(key)) continue;
-    throw publicForbidden(
-      `filter.${key}`,
-      `filter.${key}: public access shows regions and municipalities, not schools picked by ${key}`,
-    );
+    authorize(viewer, 'statistics.pickSchools', { argument: `filter.${key}` });
   }
   if (filter?.municipalityIds && !dims.includes(StatisticsDimension.MUNICIPALITY)) {
-    throw publicForbidden(
-      'filter.municipalityIds',
-      'filter.municipalityIds: public access needs MUNICIPALITY in groupBy with a municipality filter',
-    );
+    authorize(viewer, 'statistics.placeUnion', { argument: 'filter.municipalityIds' });
   }
   if (
     filter?.regionCodes &&
     !dims.includes(StatisticsDimension.REGION) &&
     !dims.includes(StatisticsDimension.MUNICIPALITY)
   ) {
-    throw publicForbidden(
-      'filter.regionCodes',
-      'filter.regionCodes: public access needs REGION or MUNICIPALITY in groupBy with a region filter',
-    );
+    authorize(viewer, 'statistics.placeUnion', { argument: 'filter.regionCodes' });
   }
 }
 
-/** The year, grade and subject filters (the school filters are scopedSchools'). */
-function narrowResults(query: Knex.QueryBuilder, f: ResultFilter | null | undefined): Knex.QueryBuilder {
-  if (f?.years) query.whereIn('r.year', f.years);
-  if (f?.subjects) query.whereIn('r.subject', f.subjects);
-  if (f?.grades) query.whereIn('r.grade', f.grades);
-  return query;
+/** The year, grade and subject conditions (the school filters are scopedSchools'). */
+function narrowResults(f: ResultFilter | null | undefined): Sql[] {
+  return [
+    f?.years && sql.in(sql`r.year`, f.years),
+    f?.subjects && sql.in(sql`r.subject`, f.subjects),
+    f?.grades && sql.in(sql`r.grade`, f.grades),
+  ].filter((c): c is Sql => Boolean(c));
 }
 
+/** The result rows of `table` of the schools of SCHOOLS. */
+const resultsOf = (table: ResultTable) => sql`${SCHOOLS} join ${sql.ident(table)} r on r.school_id = s.id`;
+
 /** The non-place dimensions of a grouping, with the SQL column each is compared on. */
-const KEY_COLUMNS: Partial<Record<StatisticsDimension, { column: string; type: 'int' | 'text' }>> = {
-  YEAR: { column: 'r.year', type: 'int' },
-  GRADE: { column: 'r.grade', type: 'int' },
-  SUBJECT: { column: 'r.subject::text', type: 'text' },
+const KEY_COLUMNS: Partial<Record<StatisticsDimension, { column: Sql; type: 'int' | 'text' }>> = {
+  YEAR: { column: sql`r.year`, type: 'int' },
+  GRADE: { column: sql`r.grade`, type: 'int' },
+  SUBJECT: { column: sql`r.subject::text`, type: 'text' },
 };
 
 interface Suppression {
   /** Groups hidden that the query's filter selects. */
   suppressed: number;
-  /** Excludes the rows of the hidden groups (none: null). */
-  exclude: ((query: Knex.QueryBuilder) => void) | null;
+  /** The condition that excludes the rows of the hidden groups (none: null). */
+  exclude: Sql | null;
 }
 
 /**
@@ -152,7 +139,7 @@ interface Suppression {
  * for this grouping and the same year/grade/subject filter, whatever places the query asked for.
  */
 async function publicSuppression(
-  knex: Knex,
+  db: Queryable,
   viewer: Viewer,
   q: StatisticsQuery,
   dims: readonly StatisticsDimension[],
@@ -170,21 +157,22 @@ async function publicSuppression(
       ? 'region'
       : 'country';
   const keyDims = dims.flatMap((d) => (KEY_COLUMNS[d] ? [KEY_COLUMNS[d]] : []));
-  const census = narrowResults(
-    scopedSchools(knex, viewer, null, 'filter', 'aggregate').join({ r: q.table }, 'r.school_id', 's.id'),
-    q.filter,
-  );
   const placeColumns =
-    level === 'country' ? [] : ['m.region_id', 'g.code', ...(level === 'municipality' ? ['m.id'] : [])];
-  census.select([
-    ...(level === 'country' ? [] : ['m.region_id as regionId', 'g.code as regionCode']),
-    ...(level === 'municipality' ? ['m.id as municipalityId'] : []),
-    ...keyDims.map((k, i) => knex.raw(`${k.column} as "k${i}"`)),
-    knex.raw('count(distinct s.id)::int as schools'),
-  ]);
+    level === 'country'
+      ? []
+      : [sql`m.region_id`, sql`g.code`, ...(level === 'municipality' ? [sql`m.id`] : [])];
+  const selected = [
+    ...(level === 'country' ? [] : [sql`m.region_id as "regionId"`, sql`g.code as "regionCode"`]),
+    ...(level === 'municipality' ? [sql`m.id as "municipalityId"`] : []),
+    ...keyDims.map((k, i) => sql`${k.column} as ${sql.ident(`k${i}`)}`),
+    sql`count(distinct s.id)::int as schools`,
+  ];
   const groupColumns = [...placeColumns, ...keyDims.map((k) => k.column)];
-  if (groupColumns.length > 0) census.groupByRaw(groupColumns.join(', '));
-  const rows: (Record<string, string | number> & { schools: number })[] = await census;
+  const rows = await db.query<Record<string, string | number> & { schools: number }>(
+    sql`select ${sql.join(selected)} from ${resultsOf(q.table)}
+      ${sql.where([scopedSchools(viewer, null, 'filter', 'aggregate'), ...narrowResults(q.filter)])}
+      ${groupColumns.length > 0 ? sql`group by ${sql.join(groupColumns)}` : sql.empty}`,
+  );
   const cells = rows.map((row) => ({
     row,
     regionId: Number(row.regionId ?? 0),
@@ -204,13 +192,13 @@ async function publicSuppression(
 
   if (level === 'country' && keyDims.length === 0) {
     // the one total row (no GROUP BY) is hidden: no row at all
-    return { suppressed, exclude: (query) => void query.whereRaw('false') };
+    return { suppressed, exclude: sql`false` };
   }
   // The hidden group keys as one JSON parameter, a relation the rows are anti-joined with.
   const columns = [
     ...(level === 'country'
       ? []
-      : [{ column: level === 'municipality' ? 'm.id' : 'g.id', type: 'int' as const }]),
+      : [{ column: level === 'municipality' ? sql`m.id` : sql`g.id`, type: 'int' as const }]),
     ...keyDims,
   ];
   const keys = hidden.map((c) => {
@@ -218,11 +206,14 @@ async function publicSuppression(
     const values = [...(level === 'country' ? [] : [place]), ...keyDims.map((_k, i) => c.row[`k${i}`])];
     return Object.fromEntries(values.map((v, i) => [`c${i}`, v]));
   });
-  const types = columns.map((c, i) => `c${i} ${c.type}`).join(', ');
-  const match = columns.map((c, i) => `h.c${i} = ${c.column}`).join(' and ');
-  const sql = `not exists (select 1 from jsonb_to_recordset(?::jsonb) as h(${types}) where ${match})`;
-  const bindings = [JSON.stringify(keys)];
-  return { suppressed, exclude: (query) => void query.whereRaw(sql, bindings) };
+  const types = sql.join(columns.map((c, i) => sql`${sql.ident(`c${i}`)} ${sql.raw(c.type)}`));
+  const match = sql.join(
+    columns.map((c, i) => sql`h.${sql.ident(`c${i}`)} = ${c.column}`),
+    ' and ',
+  );
+  const exclude = sql`not exists (select 1 from jsonb_to_recordset(${JSON.stringify(keys)}::jsonb) as h(${types})
+    where ${match})`;
+  return { suppressed, exclude };
 }
 
 /**
@@ -231,50 +222,47 @@ async function publicSuppression(
  * The public sees only groups of at least `publicMinSchools` schools (with complementary
  * suppression); `suppressed` counts the groups it does not see.
  */
-export async function groupedSums(knex: Knex, viewer: Viewer, q: StatisticsQuery) {
+export async function groupedSums(db: Queryable, viewer: Viewer, q: StatisticsQuery) {
   if (q.table !== 'vpr_result' && q.groupBy.includes(StatisticsDimension.GRADE)) {
     throw badUserInput('groupBy', 'groupBy: GRADE applies to ВПР only (ОГЭ is grade 9, ЕГЭ grade 11)');
   }
   const dims = [...new Set(q.groupBy)];
+  authorizeQuery(viewer, q.filter, dims);
   const isPublic = viewer.scope.kind === 'PUBLIC';
-  if (isPublic) checkPublicQuery(q.filter, dims);
   const { suppressed, exclude } = isPublic
-    ? await publicSuppression(knex, viewer, q, dims)
+    ? await publicSuppression(db, viewer, q, dims)
     : { suppressed: 0, exclude: null };
-  const base = () => {
-    // Grouped sums only: the public may see them per region and municipality, never per school.
-    const query = narrowResults(
-      scopedSchools(knex, viewer, q.filter, 'filter', 'aggregate').join(
-        { r: q.table },
-        'r.school_id',
-        's.id',
-      ),
-      q.filter,
-    );
-    exclude?.(query);
-    return query;
-  };
-  const groupColumns = dims.map((d) => DIMENSIONS[d].group);
-  const sums = Object.entries(q.sums).map(([alias, expr]) => knex.raw(`${expr} as "${alias}"`));
-  const query = base().select([
-    ...dims.flatMap((d) => DIMENSIONS[d].select),
-    ...sums,
-    knex.raw('count(distinct s.id)::int as "schoolCount"'),
+  // Grouped sums only: the public may see them per region and municipality, never per school.
+  const from = sql`from ${resultsOf(q.table)} ${sql.where([
+    scopedSchools(viewer, q.filter, 'filter', 'aggregate'),
+    ...narrowResults(q.filter),
+    exclude,
+  ])}`;
+  const groupColumns = sql.join(dims.map((d) => DIMENSIONS[d].group));
+  const selected = sql.join([
+    ...dims.map((d) => DIMENSIONS[d].select),
+    ...Object.entries(q.sums).map(([alias, expression]) => sql`${expression} as ${sql.ident(alias)}`),
+    sql`count(distinct s.id)::int as "schoolCount"`,
   ]);
-  if (dims.length > 0) {
-    query
-      .groupBy(groupColumns)
-      .orderBy(dims.flatMap((d) => DIMENSIONS[d].order).map((column) => ({ column })));
-  }
+  const grouped =
+    dims.length > 0
+      ? sql`group by ${groupColumns} order by ${sql.join(dims.map((d) => DIMENSIONS[d].order))}`
+      : sql.empty;
   const offset = q.after ? Number(decodeCursor(q.after, ['int'])[0]) : 0;
   // Without GROUP BY an aggregate has one row even when every row is excluded: hidden, it has none.
   const totalHidden = dims.length === 0 && suppressed > 0;
-  const flat: GroupRow[] = totalHidden ? [] : await query.offset(offset).limit(q.first + 1);
+  const flat = totalHidden
+    ? []
+    : await db.query<GroupRow>(
+        sql`select ${selected} ${from} ${grouped} limit ${q.first + 1}${offset > 0 ? sql` offset ${offset}` : sql.empty}`,
+      );
   const rows = flat.map(nest);
   const totalCount = async () => {
     if (dims.length === 0) return totalHidden ? 0 : 1;
-    const counted = base().countDistinct({ n: knex.raw(`(${groupColumns.join(', ')})`) });
-    return Number((await counted)[0]?.n ?? 0);
+    const [counted] = await db.query<{ n: string }>(
+      sql`select count(distinct (${groupColumns})) as n ${from}`,
+    );
+    return Number(counted?.n ?? 0);
   };
   return {
     rows,

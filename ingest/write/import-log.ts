@@ -1,4 +1,5 @@
 import { type Queryable } from '../../db/queryable.js';
+import { sql, type Sql } from '../../db/sql.js';
 import { type Viewer } from '../../db/viewer.js';
 import { MAX_REPORTED_CHARS, truncateText } from '../limits.js';
 import { MAX_LOGGED_ERRORS, type ImportReport } from '../report.js';
@@ -105,37 +106,30 @@ const COLUMNS = `id::text as id, at, actor, role, kind, ${cut('file_name', 255)}
   inserted, updated, unchanged, bad_rows as "badRows", ${BOUNDED_ERRORS} as errors, data_version::int as "dataVersion",
   milliseconds`;
 
-/** The conditions of an import_log read (parameters appended to `params`). */
-function filters(params: unknown[], kind: string | null, own: Viewer | null): string[] {
-  const conditions: string[] = [];
-  if (kind) conditions.push(`kind = $${params.push(kind)}`);
-  if (own) {
+/** The conditions of an import_log read. */
+function filters(kind: string | null, own: Viewer | null): Sql[] {
+  return [
+    ...(kind ? [sql`kind = ${kind}`] : []),
     // Tokens without `sub` share an id per role: the scope tells one region's analyst from another's.
-    conditions.push(`actor = $${params.push(own.id)}`);
-    conditions.push(`scope = $${params.push(JSON.stringify(own.scope))}::jsonb`);
-  }
-  return conditions;
+    ...(own ? [sql`actor = ${own.id}`, sql`scope = ${JSON.stringify(own.scope)}::jsonb`] : []),
+  ];
 }
-
-const whereOf = (conditions: string[]) => (conditions.length ? `where ${conditions.join(' and ')}` : '');
 
 /** Newest first, keyset-paged by id; `own` limits to one importer (actor and scope), `kind` to one kind. */
 export async function readImports(
   db: Queryable,
   options: { first: number; beforeId: string | null; kind: string | null; own: Viewer | null },
 ): Promise<ImportLogEntry[]> {
-  const params: unknown[] = [];
-  const conditions = filters(params, options.kind, options.own);
-  if (options.beforeId) conditions.push(`id < $${params.push(options.beforeId)}`);
-  return db.query<ImportLogEntry & Record<string, unknown>>(
-    `select ${COLUMNS} from import_log ${whereOf(conditions)} order by import_log.id desc limit $${params.push(options.first + 1)}`,
-    params,
+  const before = options.beforeId ? sql`id < ${options.beforeId}` : null;
+  return db.query<ImportLogEntry>(
+    sql`select ${sql.raw(COLUMNS)} from import_log ${sql.where([...filters(options.kind, options.own), before])}
+      order by import_log.id desc limit ${options.first + 1}`,
   );
 }
 
 export async function countImports(db: Queryable, kind: string | null, own: Viewer | null): Promise<number> {
-  const params: unknown[] = [];
-  const where = whereOf(filters(params, kind, own));
-  const [row] = await db.query<{ n: number }>(`select count(*)::int as n from import_log ${where}`, params);
+  const [row] = await db.query<{ n: number }>(
+    sql`select count(*)::int as n from import_log ${sql.where(filters(kind, own))}`,
+  );
   return row?.n ?? 0;
 }

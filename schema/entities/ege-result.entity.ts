@@ -8,7 +8,8 @@ import { School } from './school.entity.js';
 @Check({ name: 'ege_result_below_min_check', expression: 'below_min >= 0 and below_min <= participants' })
 @Check({
   name: 'ege_result_mean_check',
-  expression: 'mean_score is null or (mean_score >= 0 and mean_score <= 100)',
+  expression:
+    'mean_score is null or (mean_score >= 0::double precision and mean_score <= 100::double precision)',
 })
 export class EgeResult {
   @ManyToOne(() => School, { primary: true, deleteRule: 'cascade' })

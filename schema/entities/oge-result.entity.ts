@@ -7,7 +7,10 @@ import { School } from './school.entity.js';
 @Check({ name: 'oge_result_marks_sum_check', expression: 'n2 + n3 + n4 + n5 = participants' })
 @Check({ name: 'oge_result_participants_check', expression: 'participants >= 1' })
 @Check({ name: 'oge_result_marks_check', expression: 'n2 >= 0 and n3 >= 0 and n4 >= 0 and n5 >= 0' })
-@Check({ name: 'oge_result_mean_check', expression: 'mean_primary is null or mean_primary >= 0' })
+@Check({
+  name: 'oge_result_mean_check',
+  expression: 'mean_primary is null or mean_primary >= 0::double precision',
+})
 export class OgeResult {
   @ManyToOne(() => School, { primary: true, deleteRule: 'cascade' })
   school!: School;

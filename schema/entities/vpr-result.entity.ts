@@ -7,7 +7,7 @@ import { School } from './school.entity.js';
 @Check({ name: 'vpr_result_marks_sum_check', expression: 'n2 + n3 + n4 + n5 = participants' })
 @Check({ name: 'vpr_result_participants_check', expression: 'participants >= 1' })
 @Check({ name: 'vpr_result_marks_check', expression: 'n2 >= 0 and n3 >= 0 and n4 >= 0 and n5 >= 0' })
-@Check({ name: 'vpr_result_grade_check', expression: 'grade in (4, 5, 6, 7, 8, 10, 11)' })
+@Check({ name: 'vpr_result_grade_check', expression: 'grade = any (array[4, 5, 6, 7, 8, 10, 11])' })
 @Check({
   name: 'vpr_result_journal_check',
   expression:

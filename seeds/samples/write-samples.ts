@@ -2,6 +2,8 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import pg from 'pg';
+import { loadDatabaseSettings } from '../../config/settings.js';
+import { exitOnOperatorError, orExit } from '../../config/operator-error.js';
 import { SUBJECT_NAMES_RU, type Subject } from '../../schema/enums.js';
 import { csvLine, encodeCp1251 } from './encode.js';
 
@@ -17,7 +19,9 @@ for (let i = 0; i < argv.length; i += 2) args.set((argv[i] ?? '').replace(/^--/,
 const region = args.get('region') ?? '56';
 const out = args.get('out') ?? 'samples';
 const pool = new pg.Pool({
-  connectionString: process.env.DATABASE_URL ?? 'postgresql://postgres:postgres@127.0.0.1:54329/shnor',
+  // DATABASE_URL with the one default of the CLIs (config/settings.ts); the README's walkthrough
+  // sets it to the embedded database of `npm start`.
+  connectionString: orExit('samples', () => loadDatabaseSettings()).databaseUrl,
   max: 1,
 });
 
@@ -148,6 +152,8 @@ async function main() {
 
 try {
   await main();
+} catch (error) {
+  exitOnOperatorError('samples', error);
 } finally {
   await pool.end();
 }

@@ -144,7 +144,7 @@ describe('XLSX exports are documents', () => {
         never
       >(
         server.url,
-        '{ shnorCandidates(year: 2026, regionCodes: ["56"], first: 500) { nodes { lowIndex school { code } } } }',
+        '{ shnorCandidates(year: 2026, filter: { regionCodes: ["56"] }, first: 500) { nodes { lowIndex school { code } } } }',
       ),
     ).shnorCandidates.nodes;
     const { sheet } = await download('/export/candidates.xlsx?year=2026&regionCodes=56');

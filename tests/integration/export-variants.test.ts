@@ -27,7 +27,7 @@ beforeAll(async () => {
       server.url,
       `
         {
-          shnorCandidates(year: 2026, regionCodes: ["56"], first: 500) {
+          shnorCandidates(year: 2026, filter: { regionCodes: ["56"] }, first: 500) {
             nodes {
               status
               exitCandidate

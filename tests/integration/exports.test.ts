@@ -56,7 +56,7 @@ describe('exports', () => {
     const api = await graphql(
       `
         {
-          shnorCandidates(year: 2026, regionCodes: ["56"], first: 500) {
+          shnorCandidates(year: 2026, filter: { regionCodes: ["56"] }, first: 500) {
             totalCount
             nodes {
               school {

@@ -27,7 +27,7 @@ interface Table {
 
 const QUERY = `query($year: Int!, $regionCodes: [String!], $overrides: MethodologyOverridesInput, $first: Int,
   $after: String, $methodology: String) {
-  objectivityMarkers(year: $year, regionCodes: $regionCodes, overrides: $overrides, first: $first, after: $after,
+  objectivityMarkers(year: $year, filter: { regionCodes: $regionCodes }, overrides: $overrides, first: $first, after: $after,
     methodology: $methodology) {
     year dataVersion methodology { hash overridden params } columns totalCount pageInfo { hasNextPage endCursor }
     nodes { school { id code } markerCount cells { column grade subject codes }

@@ -164,7 +164,7 @@ describe('public access (no token)', () => {
         shnorSummary(year: 2026, groupBy: MUNICIPALITY) { rows { eligible review notEligible insufficientData } }
         riskFactorSummary(year: 2026, groupBy: MUNICIPALITY) { rows { high medium low noData } }
         objectivityMarkers(year: 2026) { totalCount }
-        riskProfiles(year: 2026, schoolCodes: ["${code}"]) { totalCount }
+        riskProfiles(year: 2026, filter: { schoolCodes: ["${code}"] }) { totalCount }
         shnorLists { id }
         mun: dynamics(entity: MUNICIPALITY, id: "${municipality}", indicator: SHARE2, grade: 4, subject: RU) { points { value } }
       }`,

@@ -140,7 +140,7 @@ describe('riskProfiles', () => {
   it('riskFactorSummary counts the profiles per region, level and factor', async () => {
     const regions = await sql<{ code: string; region: string }>(REGION_OF);
     const regionOf = new Map(regions.map((r) => [r.code, r.region]));
-    const query = `query($groupBy: RiskGroupBy!) { riskFactorSummary(year: ${YEAR}, groupBy: $groupBy) {
+    const query = `query($groupBy: PlaceGroupBy!) { riskFactorSummary(year: ${YEAR}, groupBy: $groupBy) {
       rows { region { code } municipality { id } factor code schools high medium low noData highShare } } }`;
     type Counts = Record<'factor' | 'schools' | 'high' | 'medium' | 'low' | 'noData' | 'highShare', number>;
     type Row = Counts & { region: { code: string }; municipality: { id: string } | null; code: string };

@@ -25,7 +25,7 @@ let place: Place;
 type Answer = {
   status: number;
   data?: Record<string, unknown> | null;
-  errors?: { message: string; extensions?: { code?: string; argument?: string } }[];
+  errors?: { message: string; extensions?: { code?: string; argument?: string; action?: string } }[];
 };
 
 beforeAll(async () => {
@@ -165,10 +165,10 @@ describe.each(ROLES)('%s', (role) => {
     const data = ok(
       await ask(
         role,
-        `{ other: shnorCandidates(year: 2026, regionCodes: ["${OUTSIDE_REGION}"]) { totalCount }
+        `{ other: shnorCandidates(year: 2026, filter: { regionCodes: ["${OUTSIDE_REGION}"] }) { totalCount }
            own: shnorCandidates(year: 2026) { totalCount }
-           markers: objectivityMarkers(year: 2026, regionCodes: ["${OUTSIDE_REGION}"]) { totalCount }
-           profiles: riskProfiles(year: 2026, schoolCodes: ["${place.outside}"]) { totalCount }
+           markers: objectivityMarkers(year: 2026, filter: { regionCodes: ["${OUTSIDE_REGION}"] }) { totalCount }
+           profiles: riskProfiles(year: 2026, filter: { schoolCodes: ["${place.outside}"] }) { totalCount }
            summary: riskFactorSummary(year: 2026) { rows { factor region { code } high medium low noData } } }`,
       ),
     );
@@ -291,6 +291,94 @@ describe.each(ROLES)('%s', (role) => {
     else {
       expect(codeOf(created)).toBe('FORBIDDEN');
       expect(await sqlNumber(`select count(*) as n from methodology_version where name = '${name}'`)).toBe(0);
+    }
+  });
+});
+
+/** What each refusal names: the action of api/auth/permissions.ts (and the argument, where one asked for it). */
+describe.each(ROLES)('%s: refused actions name themselves', (role) => {
+  const isMinistry = role === 'MINISTRY';
+  const isPublic = role === 'PUBLIC';
+  const isEditor = role === 'MINISTRY' || role === 'REGION_ANALYST';
+  const extensionsOf = (answer: Answer) => answer.errors?.[0]?.extensions;
+
+  it('GraphQL: FORBIDDEN with extensions.action; an allowed role gets past the check', async () => {
+    const log = await ask(role, `{ auditLog(first: 1) { totalCount } }`);
+    if (isMinistry) ok(log);
+    else expect(extensionsOf(log)).toEqual({ code: 'FORBIDDEN', action: 'audit.read' });
+
+    const imports = await ask(role, `{ imports(first: 1) { totalCount } }`);
+    if (isEditor) ok(imports);
+    else expect(extensionsOf(imports)).toEqual({ code: 'FORBIDDEN', action: 'imports.read' });
+
+    // A name that is never stored: the role is checked before it.
+    const stored = await ask(role, `mutation { createMethodologyVersion(name: "X", changes: {}) { name } }`);
+    if (isEditor) expect(extensionsOf(stored)).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'name' });
+    else expect(extensionsOf(stored)).toEqual({ code: 'FORBIDDEN', action: 'methodology.store' });
+
+    // The ministry gets to the lookup (of a list that does not exist); a regional analyst is refused
+    // another region's list, every other role any list.
+    const approve = await ask(
+      role,
+      `mutation { approveShnorList(listId: "${isMinistry ? '999999' : outsideList}") { status } }`,
+    );
+    if (isMinistry)
+      expect(extensionsOf(approve)).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'listId' });
+    else expect(extensionsOf(approve)).toEqual({ code: 'FORBIDDEN', action: 'lists.approve' });
+
+    const perSchool = await ask(
+      role,
+      `{ vprStatistics(groupBy: [SCHOOL], filter: { years: [2026] }, first: 1) { totalCount } }`,
+    );
+    if (isPublic)
+      expect(extensionsOf(perSchool)).toEqual({
+        code: 'FORBIDDEN',
+        action: 'statistics.perSchool',
+        argument: 'groupBy',
+      });
+    else ok(perSchool);
+
+    // Only where refused: an allowed what-if is a country-wide build.
+    if (isPublic) {
+      const whatIf = await ask(
+        role,
+        `{ shnorCandidates(year: 2026, first: 1, overrides: { markers: { minMarkerN: 12 } }) { totalCount } }`,
+      );
+      expect(extensionsOf(whatIf)).toEqual({
+        code: 'FORBIDDEN',
+        action: 'analytics.whatIf',
+        argument: 'overrides',
+      });
+    }
+  });
+
+  it('HTTP: an import by another role and a refused export answer 403', async () => {
+    const token = await tokenOf(role);
+    const authorization: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
+    if (!isEditor) {
+      const upload = await fetch(`${server.url}/import/vpr?filename=refused.csv`, {
+        method: 'POST',
+        headers: { 'content-type': 'text/csv', ...authorization },
+        body: 'not read\n',
+      });
+      expect(upload.status).toBe(403);
+      expect(await upload.json()).toEqual({
+        errors: [
+          { message: 'Imports are for the ministry and region analysts', extensions: { code: 'FORBIDDEN' } },
+        ],
+      });
+    }
+    if (isPublic) {
+      const perSchool = await fetch(`${server.url}/export/vpr-statistics.csv?groupBy=SCHOOL&years=2026`, {
+        headers: authorization,
+      });
+      expect(perSchool.status).toBe(403);
+      const body = (await perSchool.json()) as Omit<Answer, 'status'>;
+      expect(body.errors?.[0]?.extensions).toMatchObject({
+        code: 'FORBIDDEN',
+        action: 'statistics.perSchool',
+        argument: 'groupBy',
+      });
     }
   });
 });

@@ -43,7 +43,7 @@ interface Candidate {
 async function candidates(year: number): Promise<Candidate[]> {
   const data = dataOf(
     await ministry<{ shnorCandidates: { nodes: Candidate[] } }, object>(
-      `{ shnorCandidates(year: ${year}, regionCodes: ["${REGION}"], first: 500) { nodes { exitCandidate status lowRank explanation
+      `{ shnorCandidates(year: ${year}, filter: { regionCodes: ["${REGION}"] }, first: 500) { nodes { exitCandidate status lowRank explanation
         school { code } evidence { current { lowIndex low } previous { lowRank } } } } }`,
     ),
   );

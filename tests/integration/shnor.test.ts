@@ -127,7 +127,7 @@ describe('shnorCandidates', () => {
       const data = dataOf(
         await graphql(
           server.url,
-          `{ shnorCandidates(year: ${YEAR}, regionCodes: ["${r.code}"], first: 1) { nodes { evidence { current {
+          `{ shnorCandidates(year: ${YEAR}, filter: { regionCodes: ["${r.code}"] }, first: 1) { nodes { evidence { current {
             region { vprLow vprN2 vprN } } } } } }`,
         ),
       ) as { shnorCandidates: { nodes: { evidence: { current: { region: Record<string, number> } } }[] } };
@@ -139,7 +139,7 @@ describe('shnorCandidates', () => {
   });
 
   it('filters by status and region, pages by cursor, and explains each decision in Russian', async () => {
-    const query = `query($after: String) { shnorCandidates(year: ${YEAR}, status: [ELIGIBLE, REVIEW], regionCodes: ["56"], first: 3, after: $after) {
+    const query = `query($after: String) { shnorCandidates(year: ${YEAR}, status: [ELIGIBLE, REVIEW], filter: { regionCodes: ["56"] }, first: 3, after: $after) {
       totalCount pageInfo { hasNextPage endCursor } nodes { status explanation school { code municipality { region { code } } } markers { code year } } } }`;
     type Page = {
       shnorCandidates: {
@@ -231,7 +231,7 @@ describe('shnorSummary and methodologies', () => {
       const listed = dataOf(
         await graphql(
           server.url,
-          `{ shnorCandidates(year: ${YEAR}, regionCodes: ["${row.region.code}"], status: [ELIGIBLE], first: 1) { totalCount } }`,
+          `{ shnorCandidates(year: ${YEAR}, filter: { regionCodes: ["${row.region.code}"] }, status: [ELIGIBLE], first: 1) { totalCount } }`,
         ),
       ) as { shnorCandidates: { totalCount: number } };
       expect(listed.shnorCandidates.totalCount).toBe(row.eligible);

@@ -69,7 +69,7 @@ interface Candidate {
 async function candidate(code: string): Promise<Candidate | undefined> {
   const data = dataOf(
     await ministry<{ shnorCandidates: { nodes: Candidate[] } }, object>(
-      `{ shnorCandidates(year: ${YEAR}, municipalityIds: ["${place.municipality_id}"], status: [INSUFFICIENT_DATA], first: 500) {
+      `{ shnorCandidates(year: ${YEAR}, filter: { municipalityIds: ["${place.municipality_id}"] }, status: [INSUFFICIENT_DATA], first: 500) {
         nodes { status explanation school { code } evidence { rule current { hasResults vprN vprN2 rank } } } } }`,
     ),
   );
@@ -108,7 +108,7 @@ describe('a registry school without results', () => {
         },
         object
       >(
-        `{ shnorSummary(year: ${YEAR}, groupBy: MUNICIPALITY, regionCodes: ["${place.region_code}"]) {
+        `{ shnorSummary(year: ${YEAR}, groupBy: MUNICIPALITY, filter: { regionCodes: ["${place.region_code}"] }) {
           rows { municipality { id } schools insufficientData } } }`,
       ),
     ).shnorSummary.rows;
@@ -177,7 +177,7 @@ describe('a school-year with ВПР results and no survey indicators', () => {
   it('has a risk profile: R6 from SR_VPR_LOW, every other factor NO_DATA', async () => {
     const profiles = dataOf(
       await ministry<{ riskProfiles: { nodes: Profile[] } }, object>(
-        `{ riskProfiles(year: ${YEAR}, schoolCodes: ["${VPRONLY}"]) { nodes { year priorityRisks
+        `{ riskProfiles(year: ${YEAR}, filter: { schoolCodes: ["${VPRONLY}"] }) { nodes { year priorityRisks
           factors { code level score indicators { code value risk } } } } }`,
       ),
     ).riskProfiles.nodes;

@@ -1,17 +1,9 @@
-import { Field, ID, InputType } from 'type-graphql';
+import { Field, InputType } from 'type-graphql';
 import { Locality, SchoolType } from '../enums.js';
+import { PlaceFilter } from './place-filter.input.js';
 
-@InputType({ description: 'Which schools: every given condition must hold' })
-export class SchoolFilter {
-  @Field(() => [String], { nullable: true, description: 'Region codes, e.g. ["56", "23"]' })
-  regionCodes?: string[];
-
-  @Field(() => [ID], { nullable: true })
-  municipalityIds?: string[];
-
-  @Field(() => [String], { nullable: true, description: 'School codes (logins)' })
-  schoolCodes?: string[];
-
+@InputType({ description: 'Which schools: the places of PlaceFilter, narrowed by type, locality and name' })
+export class SchoolFilter extends PlaceFilter {
   @Field(() => [SchoolType], { nullable: true })
   types?: SchoolType[];
 

@@ -1,13 +1,15 @@
-import { GraphQLError } from 'graphql';
 import { GraphQLJSON } from 'graphql-scalars';
 import { Arg, Ctx, Field, ID, Int, ObjectType, Query, Resolver } from 'type-graphql';
 import { readAudit } from '../../../db/audit.js';
-import { Role } from '../../../db/viewer.js';
+import { authorize } from '../../auth/permissions.js';
 import { type Context } from '../../context.js';
 import { decodeCursor, encodeCursor, pageSize } from '../../pagination.js';
 import { connectionType, toConnection } from '../types/page-info.type.js';
 
-@ObjectType({ simpleResolvers: true, description: 'One change: who, when, what, with which scope' })
+@ObjectType('AuditEntry', {
+  simpleResolvers: true,
+  description: 'One change: who, when, what, with which scope',
+})
 export class AuditEntryType {
   @Field(() => ID) id!: string;
   @Field() at!: Date;
@@ -30,9 +32,7 @@ export class AuditResolver {
     @Arg('after', () => String, { nullable: true }) after?: string,
     @Arg('action', () => String, { nullable: true }) action?: string,
   ) {
-    if (ctx.viewer.role !== Role.MINISTRY) {
-      throw new GraphQLError('The audit log is for the ministry', { extensions: { code: 'FORBIDDEN' } });
-    }
+    authorize(ctx.viewer, 'audit.read');
     const size = pageSize(first, ctx.config.defaultPageSize, ctx.config.maxPageSize);
     const before = after ? String(decodeCursor(after, ['bigint'])[0]) : null;
     const rows = await readAudit(ctx.db, size, before, action ?? null);

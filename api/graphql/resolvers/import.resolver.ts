@@ -1,8 +1,7 @@
-import { GraphQLError } from 'graphql';
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
 import { isImportKind } from '../../../ingest/formats/types.js';
 import { countImports, readImports } from '../../../ingest/write/import-log.js';
-import { Role } from '../../../db/viewer.js';
+import { authorize, may } from '../../auth/permissions.js';
 import { type Context } from '../../context.js';
 import { badUserInput } from '../../errors.js';
 import { decodeCursor, encodeCursor, pageSize } from '../../pagination.js';
@@ -24,13 +23,9 @@ export class ImportResolver {
     kind?: string,
   ) {
     const { viewer } = ctx;
-    if (viewer.role !== Role.MINISTRY && viewer.role !== Role.REGION_ANALYST) {
-      throw new GraphQLError('Imports are for the ministry and region analysts', {
-        extensions: { code: 'FORBIDDEN' },
-      });
-    }
+    authorize(viewer, 'imports.read');
     if (kind && !isImportKind(kind)) throw badUserInput('kind', `Unknown import kind «${kind}»`);
-    const own = viewer.role === Role.MINISTRY ? null : viewer;
+    const own = may(viewer, 'imports.readAll') ? null : viewer;
     const size = pageSize(first, ctx.config.defaultPageSize, ctx.config.maxPageSize);
     const beforeId = after ? String(decodeCursor(after, ['bigint'])[0]) : null;
     const rows = await readImports(ctx.db, { first: size, beforeId, kind: kind ?? null, own });

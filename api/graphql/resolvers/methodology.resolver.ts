@@ -4,14 +4,12 @@ import { validateParams } from '../../../analytics/methodology/validate.js';
 import {
   DEFAULT_METHODOLOGY,
   findMethodology,
-  insertMethodology,
   listMethodologies,
 } from '../../../analytics/sql/methodologies.js';
-import { GraphQLError } from 'graphql';
-import { Role } from '../../../db/viewer.js';
-import { audit } from '../../../db/audit.js';
+import { authorize } from '../../auth/permissions.js';
 import { type Context } from '../../context.js';
 import { badUserInput } from '../../errors.js';
+import { storeMethodologyVersion } from '../../services/methodology-versions.service.js';
 import { MethodologyOverridesInput } from '../inputs/methodology-overrides.input.js';
 import { MethodologyVersionType } from '../types/analytics/methodology.types.js';
 
@@ -41,11 +39,7 @@ export class MethodologyResolver {
     basedOn: string = DEFAULT_METHODOLOGY,
     @Arg('description', () => String, { defaultValue: '' }) description: string = '',
   ) {
-    if (ctx.viewer.role !== Role.MINISTRY && ctx.viewer.role !== Role.REGION_ANALYST) {
-      throw new GraphQLError('Only the ministry and regional analysts may store methodology versions', {
-        extensions: { code: 'FORBIDDEN' },
-      });
-    }
+    authorize(ctx.viewer, 'methodology.store');
     if (!NAME.test(name)) throw badUserInput('name', `name: «${name}» must match ${NAME.source}`);
     const base = await findMethodology(ctx.db, basedOn);
     if (!base) throw badUserInput('basedOn', `basedOn: no version «${basedOn}»`);
@@ -59,17 +53,7 @@ export class MethodologyResolver {
         problems.map((p) => `changes.${p.path}: ${p.message}`).join('; '),
       );
     }
-    // The version and its audit entry are written together or not at all.
-    return ctx.db.transaction(async (tx) => {
-      const stored = await insertMethodology(tx, {
-        name,
-        description,
-        basedOn,
-        params,
-        createdBy: ctx.viewer.id,
-      });
-      await audit(tx, ctx.viewer, 'createMethodologyVersion', name, { basedOn, hash: stored.hash, changes });
-      return stored;
-    });
+    // The version and its audit entry are written together or not at all (one flush of ctx.em).
+    return storeMethodologyVersion(ctx.em, ctx.viewer, { name, description, basedOn, params }, changes);
   }
 }

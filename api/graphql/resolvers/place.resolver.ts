@@ -18,12 +18,12 @@ export class RegionResolver {
     @Arg('first', () => Int, { nullable: true }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
   ) {
-    return regionPage(ctx.knex, pageSize(first, ctx.config.maxPageSize, ctx.config.maxPageSize), after);
+    return regionPage(ctx.db, pageSize(first, ctx.config.maxPageSize, ctx.config.maxPageSize), after);
   }
 
   @Query(() => Region, { nullable: true })
   region(@Ctx() ctx: Context, @Arg('code', () => String) code: string) {
-    return regionByCode(ctx.knex, code);
+    return regionByCode(ctx.db, code);
   }
 
   @FieldResolver(() => [Municipality], { description: 'All municipalities of the region, by name' })
@@ -42,7 +42,7 @@ export class MunicipalityResolver {
     @Arg('after', () => String, { nullable: true }) after?: string,
   ) {
     const size = pageSize(first, ctx.config.defaultPageSize, ctx.config.maxPageSize);
-    return municipalityPage(ctx.knex, regionCodes, size, after);
+    return municipalityPage(ctx.db, regionCodes, size, after);
   }
 
   @FieldResolver(() => Region)

@@ -26,12 +26,12 @@ export class SchoolResolver {
     orderBy: SchoolOrder = SchoolOrder.CODE,
   ) {
     const size = pageSize(first, ctx.config.defaultPageSize, ctx.config.maxPageSize);
-    return schoolPage(ctx.knex, ctx.viewer, { filter, first: size, after, orderBy });
+    return schoolPage(ctx.db, ctx.viewer, { filter, first: size, after, orderBy });
   }
 
   @Query(() => School, { nullable: true, description: 'One school by its code (login)' })
   school(@Ctx() ctx: Context, @Arg('code', () => String) code: string) {
-    return schoolByCode(ctx.knex, ctx.viewer, code);
+    return schoolByCode(ctx.db, ctx.viewer, code);
   }
 
   @FieldResolver(() => String, { description: 'Тип ОО in Russian (СОШ, гимназия, …)' })

@@ -31,7 +31,7 @@ export function listIdArg(argument: string, id: string): string {
 }
 
 async function visibleList(ctx: Context, argument: string, id: string): Promise<ListRoot | null> {
-  const [list] = await visibleLists(ctx.knex, ctx.viewer, { ids: [listIdArg(argument, id)] });
+  const [list] = await visibleLists(ctx.db, ctx.viewer, { ids: [listIdArg(argument, id)] });
   return list ? listView(list) : null;
 }
 
@@ -45,7 +45,7 @@ export class ShnorListResolver {
     @Arg('status', () => [ShnorListStatus], { nullable: true }) status?: ShnorListStatus[],
   ) {
     checkYear('year', year);
-    const lists = await visibleLists(ctx.knex, ctx.viewer, { year, regionCodes, statuses: status });
+    const lists = await visibleLists(ctx.db, ctx.viewer, { year, regionCodes, statuses: status });
     return lists.map(listView);
   }
 

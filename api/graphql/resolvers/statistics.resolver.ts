@@ -39,7 +39,7 @@ export class StatisticsResolver {
     checkFilter('VPR', filter);
     const size = pageSize(first, ctx.config.maxPageSize, ctx.config.maxPageSize);
     const publicMinSchools = ctx.config.publicData.minSchools;
-    return vprStatistics(ctx.knex, ctx.viewer, { filter, groupBy, first: size, after, publicMinSchools });
+    return vprStatistics(ctx.db, ctx.viewer, { filter, groupBy, first: size, after, publicMinSchools });
   }
 
   @Query(() => GiaStatisticsConnection, {
@@ -56,7 +56,7 @@ export class StatisticsResolver {
     checkFilter(exam, filter);
     const size = pageSize(first, ctx.config.maxPageSize, ctx.config.maxPageSize);
     const publicMinSchools = ctx.config.publicData.minSchools;
-    return giaStatistics(ctx.knex, ctx.viewer, exam, {
+    return giaStatistics(ctx.db, ctx.viewer, exam, {
       filter,
       groupBy,
       first: size,

@@ -12,7 +12,7 @@ registerEnumType(ImportStatus, {
   description: 'ACCEPTED: every row stored; REJECTED: nothing stored (a bad row, or an unreadable file)',
 });
 
-@ObjectType({
+@ObjectType('Import', {
   simpleResolvers: true,
   description: 'One file import (CLI or upload): who, when, which file, what it did',
 })

@@ -26,8 +26,16 @@ export interface ConnectionResult<T> {
   readonly totalCount: Promise<number>;
 }
 
-/** A Relay connection type for `Item`, named `<name>Connection` with `<name>Edge`. */
-export function connectionType<T extends object>(Item: ClassType<T>, name: string) {
+/**
+ * A Relay connection type for `Item`, named `<name>Connection` with `<name>Edge`. `extended`: a
+ * class extends it with fields of its own and takes the name `<name>Connection` itself; the base,
+ * never reachable from the schema, gets another name so the two cannot clash.
+ */
+export function connectionType<T extends object>(
+  Item: ClassType<T>,
+  name: string,
+  { extended = false } = {},
+) {
   @ObjectType(`${name}Edge`, { simpleResolvers: true })
   class Edge {
     @Field()
@@ -37,7 +45,7 @@ export function connectionType<T extends object>(Item: ClassType<T>, name: strin
     node!: T;
   }
 
-  @ObjectType(`${name}Connection`, { simpleResolvers: true })
+  @ObjectType(extended ? `${name}ConnectionFields` : `${name}Connection`, { simpleResolvers: true })
   class Connection {
     @Field(() => [Edge])
     edges!: Edge[];

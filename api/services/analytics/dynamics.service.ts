@@ -1,4 +1,3 @@
-import { type Knex } from '@mikro-orm/postgresql';
 import { COHORT_OGE_GRADE, type CohortStep, type DynamicsPoint } from '../../../analytics/dynamics/index.js';
 import { dynamicsSeries } from '../../../analytics/dynamics/index.js';
 import { type MarkCounts, markShares } from '../../../analytics/marks.js';
@@ -6,12 +5,13 @@ import { type MethodologyParams } from '../../../analytics/methodology/params.js
 import { type LowIndicators, schoolLowIndicators } from '../../../analytics/shnor/index.js';
 import { subjectSetKey } from '../../../analytics/sql/keys.js';
 import { type Queryable, type Row } from '../../../db/queryable.js';
+import { sql, type Sql } from '../../../db/sql.js';
 import { type Subject } from '../../../schema/enums.js';
 import { type Context } from '../../context.js';
 import { badUserInput } from '../../errors.js';
 import { DynamicsEntity, type DynamicsIndicator } from '../../graphql/types/analytics/dynamics.types.js';
 import { regionByCode } from '../places.service.js';
-import { SCHOOL_COLUMNS, scopedSchools, type SchoolRow, toId } from '../school-query.js';
+import { SCHOOL_COLUMNS, SCHOOLS, scopedSchools, type SchoolRow, toId } from '../school-query.js';
 
 export interface SeriesArgs {
   entity: DynamicsEntity;
@@ -22,10 +22,10 @@ export interface SeriesArgs {
   subject?: Subject | null;
 }
 
-/** An entity's name and how to narrow a scoped `school s / municipality m` query to its schools. */
+/** An entity's name and the condition that narrows a scoped read of SCHOOLS to its schools. */
 interface Entity {
   name: string;
-  narrow: (q: Knex.QueryBuilder) => Knex.QueryBuilder;
+  narrow: Sql;
 }
 
 /** The proportions: only they get the z-test (§5); LOW_INDEX and MEAN_MARK are not shares. */
@@ -40,10 +40,10 @@ const pick = (r: Row | undefined, keys: readonly string[]) =>
 
 /** The school (scoped: out of scope reads as unknown), its region; BAD_USER_INPUT when not found. */
 export async function findScopedSchool(ctx: Context, argument: string, code: string) {
-  const row = (await scopedSchools(ctx.knex, ctx.viewer, null)
-    .select([...SCHOOL_COLUMNS, 'm.region_id as regionId'])
-    .where('s.code', code)
-    .first()) as (SchoolRow & { regionId: number }) | undefined;
+  const [row] = await ctx.db.query<SchoolRow & { regionId: number }>(
+    sql`select ${SCHOOL_COLUMNS}, m.region_id as "regionId" from ${SCHOOLS}
+      ${sql.where([scopedSchools(ctx.viewer, null), sql`s.code = ${code}`])} limit 1`,
+  );
   if (!row) throw badUserInput(argument, `${argument}: no school «${code}»`);
   return row;
 }
@@ -51,22 +51,22 @@ export async function findScopedSchool(ctx: Context, argument: string, code: str
 async function findEntity(ctx: Context, entity: DynamicsEntity, id: string): Promise<Entity> {
   if (entity === DynamicsEntity.SCHOOL) {
     const school = await findScopedSchool(ctx, 'id', id);
-    return { name: school.name, narrow: (q) => q.where('s.id', school.id) };
+    return { name: school.name, narrow: sql`s.id = ${school.id}` };
   }
   if (entity === DynamicsEntity.MUNICIPALITY) {
     // Places are public reference data; what is inside them is scoped by the queries below.
     const municipality = await ctx.loaders.municipality.load(toId('id', id));
     if (!municipality) throw badUserInput('id', `id: no municipality «${id}»`);
-    return { name: municipality.name, narrow: (q) => q.where('s.municipality_id', municipality.id) };
+    return { name: municipality.name, narrow: sql`s.municipality_id = ${municipality.id}` };
   }
-  const region = await regionByCode(ctx.knex, id);
+  const region = await regionByCode(ctx.db, id);
   if (!region) throw badUserInput('id', `id: no region «${id}»`);
-  return { name: region.name, narrow: (q) => q.where('m.region_id', region.id) };
+  return { name: region.name, narrow: sql`m.region_id = ${region.id}` };
 }
 
 /** The §1 counts of school_year_counts, summed under their SchoolYearCounts names. */
 const COUNT_KEYS = ['vprN2', 'vprN', 'ogeN2', 'ogeN', 'egeBelow', 'egeN'] as const;
-const COUNT_SUMS = `sum(c.vpr_n2) as "vprN2", sum(c.vpr_n) as "vprN", sum(c.oge_n2) as "ogeN2",
+const COUNT_SUMS = sql`sum(c.vpr_n2) as "vprN2", sum(c.vpr_n) as "vprN", sum(c.oge_n2) as "ogeN2",
   sum(c.oge_n) as "ogeN", sum(c.ege_below) as "egeBelow", sum(c.ege_n) as "egeN"`;
 type CountKey = (typeof COUNT_KEYS)[number];
 /** Per §1 indicator: its value and the counts behind it (LOW_INDEX has none). */
@@ -79,12 +79,11 @@ const LOW_OF: Record<string, [keyof LowIndicators, CountKey?, CountKey?]> = {
 
 /** §1 shares and lowIndex per year from the pooled counts of the entity's schools in scope. */
 async function lowPoints(ctx: Context, p: MethodologyParams, args: SeriesArgs, e: Entity) {
-  const rows: Row[] = await e
-    .narrow(scopedSchools(ctx.knex, ctx.viewer, null))
-    .join({ c: 'school_year_counts' }, 'c.school_id', 's.id')
-    .where('c.set_key', subjectSetKey(p))
-    .groupBy('c.year')
-    .select('c.year', ctx.knex.raw(COUNT_SUMS));
+  const rows = await ctx.db.query(
+    sql`select c.year, ${COUNT_SUMS} from ${SCHOOLS} join school_year_counts c on c.school_id = s.id
+      ${sql.where([scopedSchools(ctx.viewer, null), e.narrow, sql`c.set_key = ${subjectSetKey(p)}`])}
+      group by c.year`,
+  );
   // A school follows the §1 minimums; an aggregate pools many schools, so no minimum N applies.
   const params =
     args.entity === DynamicsEntity.SCHOOL
@@ -108,13 +107,16 @@ const markSums = (prefix: string) => MARK_KEYS.map((k) => `sum(${prefix}${k}) as
 
 /** share2 / quality / meanMark per year over a ВПР slice (default: the methodology's core set). */
 async function markPoints(ctx: Context, p: MethodologyParams, args: SeriesArgs, e: Entity) {
-  const rows: Row[] = await e
-    .narrow(scopedSchools(ctx.knex, ctx.viewer, null))
-    .join({ v: 'vpr_result' }, 'v.school_id', 's.id')
-    .whereIn('v.grade', args.grade ? [args.grade] : p.indicators.coreGrades)
-    .whereIn('v.subject', args.subject ? [args.subject] : p.indicators.coreSubjects)
-    .groupBy('v.year')
-    .select('v.year', ctx.knex.raw(markSums('v.')));
+  const rows = await ctx.db.query(
+    sql`select v.year, ${sql.raw(markSums('v.'))} from ${SCHOOLS} join vpr_result v on v.school_id = s.id
+      ${sql.where([
+        scopedSchools(ctx.viewer, null),
+        e.narrow,
+        sql.in(sql`v.grade`, args.grade ? [args.grade] : p.indicators.coreGrades),
+        sql.in(sql`v.subject`, args.subject ? [args.subject] : p.indicators.coreSubjects),
+      ])}
+      group by v.year`,
+  );
   return rows.map((r): DynamicsPoint => {
     const c = markCounts(r);
     const shares = markShares(c);
@@ -164,8 +166,8 @@ function stepView(step: CohortStep, school: MarkCounts, region: MarkCounts) {
   return { ...step, participants: school.participants, n2: school.n2, ...figures };
 }
 
-const REGION_SCHOOLS = `school_id in (select s.id from school s join municipality m on m.id = s.municipality_id
-  where m.region_id = $1)`;
+const regionSchools = (regionId: number) => sql`school_id in (select s.id from school s
+  join municipality m on m.id = s.municipality_id where m.region_id = ${regionId})`;
 
 /**
  * The school's and its region's counts on each step. Region values are the §1 reference values over
@@ -179,17 +181,17 @@ export async function cohortSteps(
   path: readonly CohortStep[],
 ) {
   const years = path.map((s) => s.year);
-  const read = (table: string, grade: string, owner: string, id: number) =>
+  const read = (table: Sql, grade: Sql, owner: Sql) =>
     db.query(
-      `select year, ${grade} as grade, ${markSums('')} from ${table}
-       where ${owner} and subject = $2::subject and year = any($3::int[]) group by 1, 2`,
-      [id, subject, years],
+      sql`select year, ${grade} as grade, ${sql.raw(markSums(''))} from ${table}
+       where ${owner} and subject = ${subject}::subject and year = any(${years}::int[]) group by 1, 2`,
     );
+  const ogeGrade = sql.raw(String(COHORT_OGE_GRADE));
   const [vpr, vprRegion, oge, ogeRegion] = await Promise.all([
-    read('vpr_result', 'grade', 'school_id = $1', school.id),
-    read('vpr_region_cell', 'grade', 'region_id = $1', school.regionId),
-    read('oge_result', String(COHORT_OGE_GRADE), 'school_id = $1', school.id),
-    read('oge_result', String(COHORT_OGE_GRADE), REGION_SCHOOLS, school.regionId),
+    read(sql`vpr_result`, sql`grade`, sql`school_id = ${school.id}`),
+    read(sql`vpr_region_cell`, sql`grade`, sql`region_id = ${school.regionId}`),
+    read(sql`oge_result`, ogeGrade, sql`school_id = ${school.id}`),
+    read(sql`oge_result`, ogeGrade, regionSchools(school.regionId)),
   ]);
   const at = (rows: Row[], s: CohortStep) =>
     markCounts(rows.find((r) => num(r.year) === s.year && num(r.grade) === s.grade));

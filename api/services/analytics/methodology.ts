@@ -14,6 +14,7 @@ import {
 } from '../../../analytics/sql/refresh.js';
 import { type Viewer } from '../../../db/viewer.js';
 import { type Config } from '../../../config/settings.js';
+import { authorize } from '../../auth/permissions.js';
 import { badUserInput } from '../../errors.js';
 import { oncePerRequest } from './request-memo.js';
 
@@ -34,23 +35,13 @@ export interface MethodologyAccess {
   config: { whatIf: WhatIfLimits };
 }
 
-/** The public viewer and a viewer with an empty scope see no analytics, so they may not compute any. */
-export function maySeeAnalytics(viewer: Viewer): boolean {
-  const kind = viewer.scope.kind;
-  return kind === 'ALL' || kind === 'REGIONS' || kind === 'MUNICIPALITIES' || kind === 'SCHOOLS';
-}
-
-function forbidden(message: string, argument?: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'FORBIDDEN', ...(argument ? { argument } : {}) } });
-}
-
 function serviceUnavailable(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'SERVICE_UNAVAILABLE' } });
 }
 
 /**
- * `access` is required for what-ifs (without it overrides are refused); callers that only read
- * stored versions and check the viewer themselves may omit it.
+ * `access` is required for what-ifs (`analytics.whatIf`); callers that only read stored versions and
+ * have authorized the viewer themselves may omit it (then a stored version not built yet is built).
  */
 export function resolveMethodology(
   db: Queryable,
@@ -69,10 +60,11 @@ async function resolveOnce(
   overrides: MethodologyOverrides | null | undefined,
   access: MethodologyAccess | undefined,
 ): Promise<EffectiveMethodology> {
-  const allowed = access ? maySeeAnalytics(access.viewer) : !overrides;
   // Before anything is read or built: a what-if costs a country-wide build (issue 9).
-  if (overrides && (!access || !allowed))
-    throw forbidden('What-if overrides need a role that may see analytics', 'overrides');
+  if (overrides) {
+    if (!access) throw new Error('resolveMethodology: what-if overrides need the viewer (pass the context)');
+    authorize(access.viewer, 'analytics.whatIf', { argument: 'overrides' });
+  }
   const version = await findMethodology(db, name);
   if (!version)
     throw badUserInput('methodology', `methodology: no version «${name}» (see the methodologies query)`);
@@ -96,8 +88,7 @@ async function resolveOnce(
     // A version stored after the last load: built once, by a viewer who may see its results (an
     // answer computed without its reductions would be wrong, and cached).
     if (missing.length === 0) return effective;
-    if (!allowed)
-      throw forbidden(`The analytics of version «${name}» are not built yet; this viewer may not build them`);
+    if (access) authorize(access.viewer, 'analytics.build', { version: name });
     await buildReductions(db, params, { stored: true });
     return effective;
   }

@@ -1,4 +1,5 @@
-import { isInScope } from '../../auth/scope.js';
+import { isInScope } from '../../../db/scope.js';
+import { sql } from '../../../db/sql.js';
 import { type Context } from '../../context.js';
 import { toId } from '../school-query.js';
 
@@ -16,22 +17,24 @@ export interface PlaceArgs {
 
 /**
  * Which computed rows a request may see and asked for: the viewer's scope (the one rule of
- * api/auth/scope.ts) and the place arguments every analytics query shares. Applied before anything
+ * db/scope.ts) and the place arguments every analytics query shares. Applied before anything
  * is counted, so aggregates never include rows outside the scope.
  */
 export async function placeFilter(
   ctx: Context,
   args: PlaceArgs,
 ): Promise<(place: Place | undefined) => place is Place> {
-  const regions = args.regionCodes
-    ? new Set(await ctx.knex('region').whereIn('code', args.regionCodes).pluck<number[]>('id'))
-    : null;
+  const idsOf = async (table: 'region' | 'school', codes: readonly string[]) => {
+    const rows = await ctx.db.query<{ id: number }>(
+      sql`select id from ${sql.ident(table)} where ${sql.in(sql`code`, codes)}`,
+    );
+    return new Set(rows.map((r) => r.id));
+  };
+  const regions = args.regionCodes ? await idsOf('region', args.regionCodes) : null;
   const municipalities = args.municipalityIds
-    ? new Set(args.municipalityIds.map((id, i) => toId(`municipalityIds[${i}]`, id)))
+    ? new Set(args.municipalityIds.map((id, i) => toId(`filter.municipalityIds[${i}]`, id)))
     : null;
-  const schools = args.schoolCodes
-    ? new Set(await ctx.knex('school').whereIn('code', args.schoolCodes).pluck<number[]>('id'))
-    : null;
+  const schools = args.schoolCodes ? await idsOf('school', args.schoolCodes) : null;
   return (place): place is Place =>
     place !== undefined &&
     isInScope(ctx.viewer, place) &&

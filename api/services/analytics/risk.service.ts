@@ -1,7 +1,17 @@
 import { socialWellbeing, type SocialWellbeing } from '../../../analytics/context/index.js';
 import { RISK_FACTOR_NAMES_RU } from '../../../analytics/methodology/params.js';
 import { type SchoolYearCounts, type SchoolYearIndicators } from '../../../analytics/frames.js';
-import { riskProfile, type RiskProfile } from '../../../analytics/risk/index.js';
+import {
+  orderProfiles,
+  placeFactorSummary,
+  profileMatches,
+  riskProfile,
+  type RiskLevel,
+  type RiskProfile,
+} from '../../../analytics/risk/index.js';
+import { type Context } from '../../context.js';
+import { badUserInput } from '../../errors.js';
+import { type AnalyticsQuestion, analyticsPage, openQuestion, type PageRequest } from './question.js';
 import { type SchoolPlace, schoolLowIndicators } from '../../../analytics/shnor/index.js';
 import { memoizedRatio } from '../../../analytics/shnor/indicators.js';
 import { requestDataVersion } from './request-memo.js';
@@ -90,4 +100,40 @@ export async function riskYear(
     const places = await schoolPlaces(db, [...profiles.keys()]);
     return { year, dataVersion, profiles, wellbeing, places };
   });
+}
+
+/** riskProfiles: the profiles in the viewer's scope and the question's places, most HIGH factors first. */
+export async function riskProfiles(
+  ctx: Context,
+  q: AnalyticsQuestion & { level?: RiskLevel | null; factor?: number | null },
+  page: PageRequest,
+) {
+  const open = await openQuestion(ctx, q, page);
+  const factor = q.factor ?? undefined;
+  if (factor !== undefined && !riskFactorNumbers(open.m).has(factor)) {
+    throw badUserInput('factor', `factor: no risk factor R${factor} in methodology «${open.m.name}»`);
+  }
+  const computed = await riskYear(ctx.db, ctx.analyticsCache, open.m, q.year);
+  const rows = [...computed.profiles.values()].filter(
+    (p) => open.wanted(computed.places.get(p.schoolId)) && profileMatches(p, q.level ?? undefined, factor),
+  );
+  return analyticsPage(open, page, orderProfiles(rows), (p) => p, {
+    year: q.year,
+    dataVersion: computed.dataVersion,
+  });
+}
+
+/** riskFactorSummary: per region or municipality and factor, only the schools the viewer may see. */
+export async function riskFactorSummaryOf(
+  ctx: Context,
+  q: AnalyticsQuestion & { groupBy: 'REGION' | 'MUNICIPALITY' },
+) {
+  const open = await openQuestion(ctx, q);
+  const computed = await riskYear(ctx.db, ctx.analyticsCache, open.m, q.year);
+  // Scope first: a group's counts and shares never include a school the viewer may not see.
+  const profiles = [...computed.profiles.values()].filter((p) =>
+    open.wanted(computed.places.get(p.schoolId)),
+  );
+  const rows = placeFactorSummary(profiles, (id) => computed.places.get(id) as SchoolPlace, q.groupBy);
+  return { year: q.year, methodology: open.view, dataVersion: computed.dataVersion, rows };
 }

@@ -1,9 +1,18 @@
 import {
+  type CandidateOrderKey,
   computeShnorCandidates,
   markedSchoolYearKey,
+  orderCandidates,
+  type PlaceLevel,
   type SchoolPlace,
   type ShnorCandidate,
+  type ShnorStatus,
+  statusSummary,
+  type StatusSummaryRow,
 } from '../../../analytics/shnor/index.js';
+import { type Context } from '../../context.js';
+import { candidateView } from './candidate-view.js';
+import { type AnalyticsQuestion, analyticsPage, openQuestion, type PageRequest } from './question.js';
 import { requestVersions } from './request-memo.js';
 import { approvedListSchools } from '../lists/approved-schools.js';
 import { markerParamsKey, subjectSetKey } from '../../../analytics/sql/keys.js';
@@ -80,4 +89,28 @@ export async function shnorYear(
     });
     return { year, dataVersion, candidates, bySchool: new Map(candidates.map((c) => [c.schoolId, c])) };
   });
+}
+
+/** shnorCandidates: every school's status in the viewer's scope and the question's places, in list order. */
+export async function shnorCandidates(
+  ctx: Context,
+  q: AnalyticsQuestion & { status?: readonly ShnorStatus[] | null; orderBy: CandidateOrderKey },
+  page: PageRequest,
+) {
+  const open = await openQuestion(ctx, q, page);
+  const computed = await shnorYear(ctx.db, ctx.analyticsCache, open.m, q.year);
+  const statuses = q.status ? new Set<string>(q.status) : null;
+  const rows = computed.candidates.filter((c) => open.wanted(c) && (!statuses || statuses.has(c.status)));
+  return analyticsPage(open, page, orderCandidates(rows, q.orderBy), (c) => candidateView(c, open.view), {
+    year: q.year,
+    dataVersion: computed.dataVersion,
+  });
+}
+
+/** shnorSummary: schools per status per region or municipality, counting only what the viewer may see. */
+export async function shnorSummary(ctx: Context, q: AnalyticsQuestion & { groupBy: PlaceLevel }) {
+  const open = await openQuestion(ctx, q);
+  const computed = await shnorYear(ctx.db, ctx.analyticsCache, open.m, q.year);
+  const rows: StatusSummaryRow[] = statusSummary(computed.candidates.filter(open.wanted), q.groupBy);
+  return { year: q.year, methodology: open.view, dataVersion: computed.dataVersion, rows };
 }

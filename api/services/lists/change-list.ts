@@ -2,7 +2,7 @@ import { audit } from '../../../db/audit.js';
 import { type Context } from '../../context.js';
 import { badUserInput } from '../../errors.js';
 import { type Queryable } from '../../../db/queryable.js';
-import { assertListEditor, assertMayChangeList } from './access.js';
+import { type Action, authorize } from '../../auth/permissions.js';
 import { conflict, listFrozen, undecidedEntries } from './list-errors.js';
 import {
   bumpListsVersion,
@@ -18,18 +18,20 @@ import { type Decision, isIncluded, MIN_JUSTIFICATION_LENGTH, needsDecision } fr
 
 /**
  * Runs a change of one list in a transaction with the list row locked, after the checks every
- * change shares: the role, the list exists, and the viewer's scope covers its region.
+ * change shares: the role (first: other roles learn nothing about lists), the list exists, and the
+ * viewer's scope covers its region.
  */
 function changeList<T>(
   ctx: Context,
+  action: Action,
   listId: string,
   change: (tx: Queryable, list: ListRow) => Promise<T>,
 ): Promise<T> {
-  assertListEditor(ctx.viewer);
+  authorize(ctx.viewer, action);
   return ctx.db.transaction(async (tx) => {
     const list = await findList(tx, listId, true);
     if (!list) throw badUserInput('listId', `listId: no list ${listId} (see the shnorLists query)`);
-    assertMayChangeList(ctx.viewer, list.regionId);
+    authorize(ctx.viewer, action, { regionId: list.regionId });
     return change(tx, list);
   });
 }
@@ -49,7 +51,7 @@ export function setEntryDecision(ctx: Context, args: DecisionArgs): Promise<Entr
       `justification: a decision needs a reason of at least ${MIN_JUSTIFICATION_LENGTH} characters`,
     );
   }
-  return changeList(ctx, args.listId, async (tx, list) => {
+  return changeList(ctx, 'lists.decide', args.listId, async (tx, list) => {
     if (list.status !== 'DRAFT') throw listFrozen(list.id, list.status);
     const entry = await writeDecision(tx, {
       listId: list.id,
@@ -73,7 +75,7 @@ export function setEntryDecision(ctx: Context, args: DecisionArgs): Promise<Entr
 
 /** Freezes a draft: every REVIEW and leaving entry decided, drafted after last year's approval, the only one. */
 export function approveList(ctx: Context, listId: string): Promise<ListRow> {
-  return changeList(ctx, listId, async (tx, list) => {
+  return changeList(ctx, 'lists.approve', listId, async (tx, list) => {
     if (list.status !== 'DRAFT') throw listFrozen(list.id, list.status);
     const previousListId = await frozenListOf(tx, list.year - 1, list.regionId);
     if (previousListId !== list.previousListId) {
@@ -116,7 +118,7 @@ export function approveList(ctx: Context, listId: string): Promise<ListRow> {
 }
 
 export function publishList(ctx: Context, listId: string): Promise<ListRow> {
-  return changeList(ctx, listId, async (tx, list) => {
+  return changeList(ctx, 'lists.publish', listId, async (tx, list) => {
     if (list.status === 'DRAFT') throw conflict('listId', `List ${list.id} is a DRAFT: approve it first`);
     if (list.status === 'PUBLISHED') throw listFrozen(list.id, list.status);
     await setListStatus(tx, list.id, 'PUBLISHED', ctx.viewer.id);

@@ -5,7 +5,7 @@ import { type Context } from '../../context.js';
 import { badUserInput } from '../../errors.js';
 import { resolveMethodology } from '../analytics/methodology.js';
 import { shnorYear } from '../analytics/shnor.service.js';
-import { assertListEditor, assertMayChangeList } from './access.js';
+import { authorize } from '../../auth/permissions.js';
 import { approvedListSchools } from './approved-schools.js';
 import { findList, frozenListOf, insertEntries, insertList, type ListRow } from './list-store.js';
 import { entrySnapshots } from './snapshot.js';
@@ -37,9 +37,9 @@ function groupMarkers(markers: readonly Marker[]): Map<number, Marker[]> {
  * (no what-if: a list must name a version anyone can look up), frozen with their evidence.
  */
 export async function createList(ctx: Context, args: CreateListArgs): Promise<ListRow> {
-  assertListEditor(ctx.viewer);
+  authorize(ctx.viewer, 'lists.create');
   const regionId = await regionIdOf(ctx, args.regionCode);
-  assertMayChangeList(ctx.viewer, regionId);
+  authorize(ctx.viewer, 'lists.create', { regionId });
   const m = await resolveMethodology(ctx.db, args.methodology, null);
   const computed = await shnorYear(ctx.db, ctx.analyticsCache, m, args.year);
   const candidates = computed.candidates.filter((c) => c.regionId === regionId);

@@ -3,10 +3,6 @@ import { type ListStatus } from './rules.js';
 
 /** The errors of the list workflow: each names the argument the caller should look at. */
 
-export function forbidden(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'FORBIDDEN' } });
-}
-
 /** Any change of an approved or published list. */
 export function listFrozen(listId: string, status: ListStatus): GraphQLError {
   return new GraphQLError(`List ${listId} is ${status}: an approved list never changes`, {

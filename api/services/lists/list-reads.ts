@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { isInScope } from '../../auth/scope.js';
+import { isInScope } from '../../../db/scope.js';
 import { type Context } from '../../context.js';
 import { oncePerRequest } from '../analytics/request-memo.js';
 import { type DecisionRow, type EntryRow, type ListRow, readDecisions, readEntries } from './list-store.js';

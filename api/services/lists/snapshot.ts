@@ -2,6 +2,7 @@ import { type Marker } from '../../../analytics/markers/index.js';
 import { type ObjectivityPolicy } from '../../../analytics/methodology/params.js';
 import {
   explainShnorCandidate,
+  orderCandidates,
   type ShnorCandidate,
   type ShnorCutoffs,
   type ShnorStatus,
@@ -38,22 +39,6 @@ export interface EntrySnapshot {
   evidence: EntryEvidence;
 }
 
-const STATUS_ORDER: Record<ShnorStatus, number> = {
-  ELIGIBLE: 0,
-  REVIEW: 1,
-  NOT_ELIGIBLE: 2,
-  INSUFFICIENT_DATA: 3,
-};
-
-/** The order of shnorCandidates' default: ELIGIBLE → REVIEW → …, then the highest rank first. */
-function byListOrder(a: ShnorCandidate, b: ShnorCandidate): number {
-  return (
-    STATUS_ORDER[a.status] - STATUS_ORDER[b.status] ||
-    (b.current.lowRank ?? -1) - (a.current.lowRank ?? -1) ||
-    a.schoolId - b.schoolId
-  );
-}
-
 export interface SnapshotSources {
   schools: ReadonlyMap<number, { code: string; name: string }>;
   /** markers of the list year and the year before, per school */
@@ -71,7 +56,8 @@ export function entrySnapshots(
   candidates: readonly ShnorCandidate[],
   sources: SnapshotSources,
 ): EntrySnapshot[] {
-  return [...candidates].sort(byListOrder).map((c, position) => {
+  // the order of shnorCandidates' default, from the one definition of it
+  return orderCandidates(candidates, 'lowRank').map((c, position) => {
     const school = sources.schools.get(c.schoolId);
     return {
       schoolId: c.schoolId,

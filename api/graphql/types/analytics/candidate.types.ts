@@ -3,7 +3,7 @@ import { connectionType } from '../page-info.type.js';
 import { MethodologyRef } from './methodology.types.js';
 import { ShnorEvidenceType, ShnorStatus } from './shnor.types.js';
 
-@ObjectType({
+@ObjectType('ShnorCandidate', {
   simpleResolvers: true,
   description: 'One school’s ШНОР decision for a list year, with its evidence',
 })
@@ -35,7 +35,7 @@ export class ShnorCandidateType {
   explanation!: string;
 }
 
-const Page = connectionType(ShnorCandidateType, 'ShnorCandidatePage');
+const Page = connectionType(ShnorCandidateType, 'ShnorCandidate', { extended: true });
 
 @ObjectType({ simpleResolvers: true })
 export class ShnorCandidateConnection extends Page {

@@ -4,7 +4,10 @@ import { connectionType } from '../page-info.type.js';
 import { MethodologyRef } from './methodology.types.js';
 import { ObjectivityMarkerType } from './shnor.types.js';
 
-@ObjectType({ simpleResolvers: true, description: 'A grade × subject of a school that carries markers' })
+@ObjectType('ObjectivityMarkerCell', {
+  simpleResolvers: true,
+  description: 'A grade × subject of a school that carries markers',
+})
 export class ObjectivityMarkerCellType {
   @Field({ description: 'Column label, e.g. «4 РУ»' })
   column!: string;
@@ -22,7 +25,7 @@ export class ObjectivityMarkerCellType {
   codes!: string[];
 }
 
-@ObjectType({
+@ObjectType('ObjectivityMarkerRow', {
   simpleResolvers: true,
   description: 'One school of the ФИС ОКО list «ОО с признаками необъективности» for one year',
 })
@@ -39,7 +42,7 @@ export class ObjectivityMarkerRowType {
   markers!: ObjectivityMarkerType[];
 }
 
-const Page = connectionType(ObjectivityMarkerRowType, 'ObjectivityMarkerRowPage');
+const Page = connectionType(ObjectivityMarkerRowType, 'ObjectivityMarker', { extended: true });
 
 @ObjectType({ simpleResolvers: true })
 export class ObjectivityMarkerConnection extends Page {

@@ -19,7 +19,7 @@ export class MethodologyRef {
   params!: unknown;
 }
 
-@ObjectType({
+@ObjectType('MethodologyVersion', {
   simpleResolvers: true,
   description:
     'A stored methodology version ([the methodology](/docs/methodology#versions-and-what-if) as data)',

@@ -28,7 +28,10 @@ registerEnumType(RiskDirection, {
   description: 'Which side of the cut-offs is risky',
 });
 
-@ObjectType({ simpleResolvers: true, description: 'One indicator of a risk factor, with its cut-offs' })
+@ObjectType('RiskIndicator', {
+  simpleResolvers: true,
+  description: 'One indicator of a risk factor, with its cut-offs',
+})
 export class RiskIndicatorType {
   @Field() code!: string;
 
@@ -43,7 +46,10 @@ export class RiskIndicatorType {
   @Field(() => Float) weight!: number;
 }
 
-@ObjectType({ simpleResolvers: true, description: 'One of the risk factors R1…R10 of a school-year' })
+@ObjectType('RiskFactor', {
+  simpleResolvers: true,
+  description: 'One of the risk factors R1…R10 of a school-year',
+})
 export class RiskFactorType {
   @Field(() => Int, { description: 'Factor number: 1 for R1 … 10 for R10' })
   factor!: number;
@@ -65,7 +71,7 @@ export class RiskFactorType {
   indicators!: RiskIndicatorType[];
 }
 
-@ObjectType({
+@ObjectType('RiskProfile', {
   simpleResolvers: true,
   description:
     'Рисковый профиль of a school in one year ([METHODOLOGY-V1 §4](/docs/methodology#risk-profile))',
@@ -84,7 +90,7 @@ export class RiskProfileType {
   priorityRisks!: number[];
 }
 
-const Page = connectionType(RiskProfileType, 'RiskProfilePage');
+const Page = connectionType(RiskProfileType, 'RiskProfile', { extended: true });
 
 @ObjectType({ simpleResolvers: true })
 export class RiskProfileConnection extends Page {
@@ -95,7 +101,7 @@ export class RiskProfileConnection extends Page {
   dataVersion!: number;
 }
 
-@ObjectType({
+@ObjectType('RiskFactorSummaryRow', {
   simpleResolvers: true,
   description: 'How many schools of a region or municipality are at each level of one factor',
 })
@@ -141,7 +147,7 @@ export class RiskFactorSummaryRowType {
   noDataShare!: number | null;
 }
 
-@ObjectType({ simpleResolvers: true })
+@ObjectType('RiskFactorSummary', { simpleResolvers: true })
 export class RiskFactorSummaryType {
   @Field(() => Int) year!: number;
   @Field(() => MethodologyRef) methodology!: MethodologyRef;
@@ -151,7 +157,10 @@ export class RiskFactorSummaryType {
   rows!: RiskFactorSummaryRowType[];
 }
 
-@ObjectType({ simpleResolvers: true, description: 'One context share in swi, with its signed z-score' })
+@ObjectType('ContextComponent', {
+  simpleResolvers: true,
+  description: 'One context share in swi, with its signed z-score',
+})
 export class ContextComponentType {
   @Field() code!: string;
 
@@ -164,7 +173,7 @@ export class ContextComponentType {
   z!: number;
 }
 
-@ObjectType({
+@ObjectType('SocialContext', {
   simpleResolvers: true,
   description: 'Social context (ШНСУ) and resilience ([METHODOLOGY-V1 §6](/docs/methodology#social-context))',
 })

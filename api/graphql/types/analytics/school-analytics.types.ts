@@ -3,7 +3,7 @@ import { MethodologyRef } from './methodology.types.js';
 import { RiskProfileType, SocialContextType } from './risk.types.js';
 import { ObjectivityMarkerType, ShnorEvidenceType, ShnorStatus } from './shnor.types.js';
 
-@ObjectType({
+@ObjectType('SchoolAnalytics', {
   simpleResolvers: true,
   description: 'Everything the methodology says about one school in one year',
 })

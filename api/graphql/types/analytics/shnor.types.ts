@@ -62,7 +62,7 @@ export class LowIndicatorsType {
   lowIndex!: number | null;
 }
 
-@ObjectType({
+@ObjectType('RegionValues', {
   simpleResolvers: true,
   description:
     'A region’s values of one year with the pooled counts behind them (null in lists stored before they were recorded)',
@@ -90,7 +90,10 @@ export class RegionValuesType extends LowIndicatorsType {
   egeN!: number | null;
 }
 
-@ObjectType({ simpleResolvers: true, description: 'Everything one year contributed to the decision' })
+@ObjectType('YearEvidence', {
+  simpleResolvers: true,
+  description: 'Everything one year contributed to the decision',
+})
 export class YearEvidenceType extends LowIndicatorsType {
   @Field(() => Int)
   year!: number;
@@ -151,7 +154,7 @@ export class YearEvidenceType extends LowIndicatorsType {
   marked!: boolean;
 }
 
-@ObjectType({ simpleResolvers: true })
+@ObjectType('ShnorCutoffs', { simpleResolvers: true })
 export class ShnorCutoffsType {
   @Field(() => Float)
   lowRankCut!: number;
@@ -163,7 +166,7 @@ export class ShnorCutoffsType {
   minPooledGia!: number;
 }
 
-@ObjectType({
+@ObjectType('ObjectivityMarker', {
   simpleResolvers: true,
   description:
     'A sign of unobjective ВПР results ([METHODOLOGY-V1 §3](/docs/methodology#objectivity-markers))',
@@ -200,7 +203,10 @@ export class ObjectivityMarkerType {
   figures!: MarkerFiguresType | null;
 }
 
-@ObjectType({ simpleResolvers: true, description: 'What a ministry analyst needs to defend the decision' })
+@ObjectType('ShnorEvidence', {
+  simpleResolvers: true,
+  description: 'What a ministry analyst needs to defend the decision',
+})
 export class ShnorEvidenceType {
   @Field(() => StatusRule, {
     description: 'The line of [METHODOLOGY-V1 §2](/docs/methodology#statuses) that decided the status',
