@@ -71,7 +71,6 @@ export async function createApp(orm: Orm, config: Config, databaseUrl: string): 
     requestViewer(req, (r) => authenticate(r.headers.authorization, auth, db));
   const contextFor = (viewer: Viewer, budget?: RequestBudget, statements: StatementCounter = { count: 0 }) =>
     createContext(
-      // a Queryable of its own per request: the request memo (request-memo.ts) is keyed by it
       knexQueryable(budget ? pool.knexFor(budget) : knex),
       // a unit of work of its own per request (type-graphql examples/mikro-orm), on the ORM's one pool
       orm.em.fork(),

@@ -5,6 +5,7 @@ import { type Queryable } from '../db/queryable.js';
 import { type RequestBudget } from './limits/request-budget.js';
 import { type StatementCounter } from '../db/statement-counter.js';
 import { type AnalyticsCache } from './services/analytics/cache.js';
+import { RequestMemo } from './services/analytics/request-memo.js';
 import { createLoaders, type Loaders } from './loaders/index.js';
 
 /** What every resolver gets: who asks, the database handle, this request's loaders. */
@@ -18,6 +19,8 @@ export interface Context {
    */
   em: EntityManager;
   analyticsCache: AnalyticsCache;
+  /** what this request has already looked up (versions, methodologies) */
+  memo: RequestMemo;
   loaders: Loaders;
   config: Config;
   statements: StatementCounter;
@@ -40,6 +43,7 @@ export function createContext(
     db,
     em,
     analyticsCache,
+    memo: new RequestMemo(),
     loaders: createLoaders(db, viewer),
     config,
     statements,

@@ -6,6 +6,9 @@ import { countStatementsOf } from '../db/statement-counter.js';
 export type Orm = MikroORM;
 export type { Knex } from '@mikro-orm/postgresql';
 
+/** How the server's connections name themselves in pg_stat_activity (and in PostgreSQL's logs). */
+export const APPLICATION_NAME = 'shnor-analytics';
+
 /**
  * Connects, applies pending migrations, and counts statements per request. Every statement of the
  * server is cut off after `statementTimeoutMs` (0 = none), so no query can hold a connection forever.
@@ -15,7 +18,9 @@ export type { Knex } from '@mikro-orm/postgresql';
 export async function openDatabase(url: string, statementTimeoutMs = 0, poolSize = 20): Promise<Orm> {
   await assertDatabaseExists(url);
   const orm = await openMigrated(url, {
-    driverOptions: { connection: { statement_timeout: statementTimeoutMs } },
+    driverOptions: {
+      connection: { statement_timeout: statementTimeoutMs, application_name: APPLICATION_NAME },
+    },
     pool: { min: 0, max: poolSize },
   });
   countStatementsOf(orm.em.getKnex());

@@ -43,7 +43,12 @@ export interface PoolGuard {
 
 export function guardPool(knex: Knex, databaseUrl: string, settings: PoolShareSettings): PoolGuard {
   // Cancelling needs a connection outside the pool, which may be full of the statements to cancel.
-  const canceller = new pg.Pool({ connectionString: databaseUrl, max: 2, idleTimeoutMillis: 5_000 });
+  const canceller = new pg.Pool({
+    connectionString: databaseUrl,
+    max: 2,
+    idleTimeoutMillis: 5_000,
+    application_name: 'shnor-analytics cancel',
+  });
   canceller.on('error', () => undefined);
   const shares = new PoolShares(settings, (connection) => {
     const pid = (connection as unknown as { processID?: number }).processID;

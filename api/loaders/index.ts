@@ -5,6 +5,7 @@ import { sql } from '../../db/sql.js';
 import { type MunicipalityRow } from '../services/places.service.js';
 import { REGION_COLUMNS, type RegionRow } from '../services/region-row.js';
 import { SCHOOL_COLUMNS, SCHOOLS, scopedSchools, type SchoolRow } from '../services/school-query.js';
+import { type DecisionRow, type EntryRow, readDecisions, readEntries } from '../services/lists/list-store.js';
 import { markerLoaders } from './markers.loader.js';
 import { groupInto, keyedLoaders, oneInto } from './keyed.js';
 import {
@@ -19,6 +20,13 @@ import {
 /** Per-request loaders for every nested field: statements grow with query depth, not with rows. */
 export function createLoaders(db: Queryable, viewer: Viewer) {
   return {
+    /** the entries (or decisions) of every ШНОР list a query touches, in one statement */
+    listEntries: new DataLoader<string, EntryRow[]>(async (ids) =>
+      groupInto(ids, await readEntries(db, ids), (r) => r.listId),
+    ),
+    listDecisions: new DataLoader<string, DecisionRow[]>(async (ids) =>
+      groupInto(ids, await readDecisions(db, ids), (r) => r.listId),
+    ),
     school: new DataLoader<number, SchoolRow | null>(async (ids) => {
       const rows = await db.query<SchoolRow>(
         sql`select ${SCHOOL_COLUMNS} from ${SCHOOLS}

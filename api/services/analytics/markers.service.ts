@@ -6,10 +6,8 @@ import {
 } from '../../../analytics/markers/index.js';
 import { type Context } from '../../context.js';
 import { type AnalyticsQuestion, analyticsPage, openQuestion, type PageRequest } from './question.js';
-import { requestDataVersion } from './request-memo.js';
+import { type AnalyticsSources, requestDataVersion } from './request-memo.js';
 import { readMarkers } from '../../../analytics/sql/markers-store.js';
-import { type Queryable } from '../../../db/queryable.js';
-import { type AnalyticsCache } from './cache.js';
 import { type EffectiveMethodology } from './methodology.js';
 import { type SchoolPlace, schoolPlaces } from './risk.service.js';
 
@@ -28,12 +26,12 @@ export interface MarkersYear {
  * paging through the table re-reads nothing.
  */
 export async function markersYear(
-  db: Queryable,
-  cache: AnalyticsCache,
+  src: AnalyticsSources,
   m: EffectiveMethodology,
   year: number,
 ): Promise<MarkersYear> {
-  const dataVersion = await requestDataVersion(db);
+  const dataVersion = await requestDataVersion(src);
+  const { db, analyticsCache: cache } = src;
   return cache.get(`markers:${m.hash}:${dataVersion}:${year}`, async () => {
     const markers = await readMarkers(db, m.params, [year]);
     const places = await schoolPlaces(db, [...new Set(markers.map((x) => x.schoolId))]);
@@ -49,7 +47,7 @@ export interface MarkerRowView extends MarkerTableRow {
 /** objectivityMarkers: the ФИС ОКО table of the schools in the viewer's scope and the question's places. */
 export async function objectivityMarkers(ctx: Context, q: AnalyticsQuestion, page: PageRequest) {
   const open = await openQuestion(ctx, q, page);
-  const computed = await markersYear(ctx.db, ctx.analyticsCache, open.m, q.year);
+  const computed = await markersYear(ctx, open.m, q.year);
   // Scope and filters before the layout, so that columns name only what the viewer may see.
   const bySchool = new Map<number, Marker[]>();
   for (const marker of computed.markers) {

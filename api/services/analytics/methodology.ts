@@ -16,7 +16,7 @@ import { type Viewer } from '../../../db/viewer.js';
 import { type Config } from '../../../config/settings.js';
 import { authorize } from '../../auth/permissions.js';
 import { badUserInput } from '../../errors.js';
-import { oncePerRequest } from './request-memo.js';
+import { type RequestMemo } from './request-memo.js';
 
 /** The parameters a request runs with: a stored version, possibly with what-if overrides. */
 export interface EffectiveMethodology {
@@ -44,13 +44,13 @@ function serviceUnavailable(message: string): GraphQLError {
  * have authorized the viewer themselves may omit it (then a stored version not built yet is built).
  */
 export function resolveMethodology(
-  db: Queryable,
+  src: { db: Queryable; memo: RequestMemo },
   name: string,
   overrides: MethodologyOverrides | null | undefined,
   access?: MethodologyAccess,
 ): Promise<EffectiveMethodology> {
-  return oncePerRequest(db, `methodology:${name}:${JSON.stringify(overrides ?? null)}`, () =>
-    resolveOnce(db, name, overrides, access),
+  return src.memo.once(`methodology:${name}:${JSON.stringify(overrides ?? null)}`, () =>
+    resolveOnce(src.db, name, overrides, access),
   );
 }
 

@@ -40,7 +40,7 @@ export async function openQuestion(
 ): Promise<OpenQuestion> {
   checkYear('year', q.year);
   const size = pageSize(page?.first, ctx.config.defaultPageSize, ctx.config.maxPageSize);
-  const m = await resolveMethodology(ctx.db, q.methodology, q.overrides, ctx);
+  const m = await resolveMethodology(ctx, q.methodology, q.overrides, ctx);
   const wanted = await placeFilter(ctx, q.filter ?? {});
   return { m, view: methodologyView(m), wanted, size };
 }

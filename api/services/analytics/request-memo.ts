@@ -1,25 +1,33 @@
 import { currentVersions, type Versions } from '../../../db/data-version.js';
 import { type Queryable } from '../../../db/queryable.js';
+import { type AnalyticsCache } from './cache.js';
 
 /**
- * Per-request memo: each request gets its own Queryable (api/context.ts), so keying by it makes a
- * nested field over 100 schools look up the data version or resolve the methodology once, not 100 times.
+ * What one request has already looked up, carried by its context (api/context.ts): a nested field
+ * over 100 schools reads the data version or resolves the methodology once, not 100 times.
  */
-const memos = new WeakMap<Queryable, Map<string, Promise<unknown>>>();
+export class RequestMemo {
+  private readonly values = new Map<string, Promise<unknown>>();
 
-export function oncePerRequest<T>(db: Queryable, key: string, compute: () => Promise<T>): Promise<T> {
-  let memo = memos.get(db);
-  if (!memo) memos.set(db, (memo = new Map()));
-  let value = memo.get(key) as Promise<T> | undefined;
-  if (!value) memo.set(key, (value = compute()));
-  return value;
+  once<T>(key: string, compute: () => Promise<T>): Promise<T> {
+    let value = this.values.get(key) as Promise<T> | undefined;
+    if (!value) this.values.set(key, (value = compute()));
+    return value;
+  }
+}
+
+/** What the analytics services read from a request's context. */
+export interface AnalyticsSources {
+  db: Queryable;
+  analyticsCache: AnalyticsCache;
+  memo: RequestMemo;
 }
 
 /** The data and approved-lists versions, read once per request in one statement. */
-export function requestVersions(db: Queryable): Promise<Versions> {
-  return oncePerRequest(db, 'versions', () => currentVersions(db));
+export function requestVersions(src: { db: Queryable; memo: RequestMemo }): Promise<Versions> {
+  return src.memo.once('versions', () => currentVersions(src.db));
 }
 
-export async function requestDataVersion(db: Queryable): Promise<number> {
-  return (await requestVersions(db)).data;
+export async function requestDataVersion(src: { db: Queryable; memo: RequestMemo }): Promise<number> {
+  return (await requestVersions(src)).data;
 }

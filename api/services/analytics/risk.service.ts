@@ -14,11 +14,10 @@ import { badUserInput } from '../../errors.js';
 import { type AnalyticsQuestion, analyticsPage, openQuestion, type PageRequest } from './question.js';
 import { type SchoolPlace, schoolLowIndicators } from '../../../analytics/shnor/index.js';
 import { memoizedRatio } from '../../../analytics/shnor/indicators.js';
-import { requestDataVersion } from './request-memo.js';
+import { type AnalyticsSources, requestDataVersion } from './request-memo.js';
 import { readIndicatorSets } from '../../../analytics/sql/indicator-sets.js';
 import { type Queryable } from '../../../db/queryable.js';
 import { readSchoolYearCounts } from '../../../analytics/sql/school-year-counts.js';
-import { type AnalyticsCache } from './cache.js';
 import { type EffectiveMethodology } from './methodology.js';
 
 /** Where a school is: what scope checks (isInScope) and group-bys need of it. */
@@ -78,12 +77,12 @@ function withResultsOnly(
  * computation could not rank. Cached per (parameters, data version, year).
  */
 export async function riskYear(
-  db: Queryable,
-  cache: AnalyticsCache,
+  src: AnalyticsSources,
   m: EffectiveMethodology,
   year: number,
 ): Promise<RiskYear> {
-  const dataVersion = await requestDataVersion(db);
+  const dataVersion = await requestDataVersion(src);
+  const { db, analyticsCache: cache } = src;
   return cache.get(`risk:${m.hash}:${dataVersion}:${year}`, async () => {
     const [sets, counts] = await Promise.all([
       readIndicatorSets(db, [year]),
@@ -113,7 +112,7 @@ export async function riskProfiles(
   if (factor !== undefined && !riskFactorNumbers(open.m).has(factor)) {
     throw badUserInput('factor', `factor: no risk factor R${factor} in methodology «${open.m.name}»`);
   }
-  const computed = await riskYear(ctx.db, ctx.analyticsCache, open.m, q.year);
+  const computed = await riskYear(ctx, open.m, q.year);
   const rows = [...computed.profiles.values()].filter(
     (p) => open.wanted(computed.places.get(p.schoolId)) && profileMatches(p, q.level ?? undefined, factor),
   );
@@ -129,7 +128,7 @@ export async function riskFactorSummaryOf(
   q: AnalyticsQuestion & { groupBy: 'REGION' | 'MUNICIPALITY' },
 ) {
   const open = await openQuestion(ctx, q);
-  const computed = await riskYear(ctx.db, ctx.analyticsCache, open.m, q.year);
+  const computed = await riskYear(ctx, open.m, q.year);
   // Scope first: a group's counts and shares never include a school the viewer may not see.
   const profiles = [...computed.profiles.values()].filter((p) =>
     open.wanted(computed.places.get(p.schoolId)),

@@ -19,10 +19,10 @@ export async function schoolAnalytics(
 ) {
   const { year } = q;
   checkYear('year', year);
-  const m = await resolveMethodology(ctx.db, q.methodology, q.overrides, ctx);
+  const m = await resolveMethodology(ctx, q.methodology, q.overrides, ctx);
   const [shnor, risk, markers] = await Promise.all([
-    shnorYear(ctx.db, ctx.analyticsCache, m, year),
-    riskYear(ctx.db, ctx.analyticsCache, m, year),
+    shnorYear(ctx, m, year),
+    riskYear(ctx, m, year),
     ctx.loaders.markers(m.params, [year - 1, year]).load(schoolId),
   ]);
   const view = methodologyView(m);

@@ -13,12 +13,11 @@ import {
 import { type Context } from '../../context.js';
 import { candidateView } from './candidate-view.js';
 import { type AnalyticsQuestion, analyticsPage, openQuestion, type PageRequest } from './question.js';
-import { requestVersions } from './request-memo.js';
+import { type AnalyticsSources, requestVersions } from './request-memo.js';
 import { approvedListSchools } from '../lists/approved-schools.js';
 import { markerParamsKey, subjectSetKey } from '../../../analytics/sql/keys.js';
 import { type Queryable } from '../../../db/queryable.js';
 import { readSchoolYearCounts } from '../../../analytics/sql/school-year-counts.js';
-import { type AnalyticsCache } from './cache.js';
 import { type EffectiveMethodology } from './methodology.js';
 
 export interface ShnorYear {
@@ -65,12 +64,12 @@ function schoolsWithoutCounts(
  * the lists version, so EXIT candidates follow it at once.
  */
 export async function shnorYear(
-  db: Queryable,
-  cache: AnalyticsCache,
+  src: AnalyticsSources,
   m: EffectiveMethodology,
   year: number,
 ): Promise<ShnorYear> {
-  const { data: dataVersion, lists: listsVersion } = await requestVersions(db);
+  const { data: dataVersion, lists: listsVersion } = await requestVersions(src);
+  const { db, analyticsCache: cache } = src;
   return cache.get(`shnor:${m.hash}:${dataVersion}:${listsVersion}:${year}`, async () => {
     const years = [year - 1, year];
     const [counts, marked, previousApprovedList, registry] = await Promise.all([
@@ -98,7 +97,7 @@ export async function shnorCandidates(
   page: PageRequest,
 ) {
   const open = await openQuestion(ctx, q, page);
-  const computed = await shnorYear(ctx.db, ctx.analyticsCache, open.m, q.year);
+  const computed = await shnorYear(ctx, open.m, q.year);
   const statuses = q.status ? new Set<string>(q.status) : null;
   const rows = computed.candidates.filter((c) => open.wanted(c) && (!statuses || statuses.has(c.status)));
   return analyticsPage(open, page, orderCandidates(rows, q.orderBy), (c) => candidateView(c, open.view), {
@@ -110,7 +109,7 @@ export async function shnorCandidates(
 /** shnorSummary: schools per status per region or municipality, counting only what the viewer may see. */
 export async function shnorSummary(ctx: Context, q: AnalyticsQuestion & { groupBy: PlaceLevel }) {
   const open = await openQuestion(ctx, q);
-  const computed = await shnorYear(ctx.db, ctx.analyticsCache, open.m, q.year);
+  const computed = await shnorYear(ctx, open.m, q.year);
   const rows: StatusSummaryRow[] = statusSummary(computed.candidates.filter(open.wanted), q.groupBy);
   return { year: q.year, methodology: open.view, dataVersion: computed.dataVersion, rows };
 }

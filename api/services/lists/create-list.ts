@@ -40,8 +40,8 @@ export async function createList(ctx: Context, args: CreateListArgs): Promise<Li
   authorize(ctx.viewer, 'lists.create');
   const regionId = await regionIdOf(ctx, args.regionCode);
   authorize(ctx.viewer, 'lists.create', { regionId });
-  const m = await resolveMethodology(ctx.db, args.methodology, null);
-  const computed = await shnorYear(ctx.db, ctx.analyticsCache, m, args.year);
+  const m = await resolveMethodology(ctx, args.methodology, null);
+  const computed = await shnorYear(ctx, m, args.year);
   const candidates = computed.candidates.filter((c) => c.regionId === regionId);
   if (candidates.length === 0) {
     throw badUserInput(
