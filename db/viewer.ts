@@ -5,6 +5,8 @@ export enum Role {
   MUNICIPAL_ANALYST = 'MUNICIPAL_ANALYST',
   SCHOOL = 'SCHOOL',
   BI_SERVICE = 'BI_SERVICE',
+  /** A curator (SUPPORT-V1 §1): the schools assigned to the person its token names, on the request date. */
+  CURATOR = 'CURATOR',
   PUBLIC = 'PUBLIC',
 }
 

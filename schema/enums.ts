@@ -96,3 +96,108 @@ export enum EgeThresholdScale {
   TEST_SCORE = 'TEST_SCORE',
   MARK = 'MARK',
 }
+
+/*
+ * The support system (SUPPORT-V1.md §1). Stored as text with a check constraint of these values,
+ * as the workflow codes of the ШНОР list are (shnor_list.status); the ФИС ОКО codes above are
+ * PostgreSQL enums.
+ */
+
+/** Roadmap (дорожная карта) level: whose roadmap it is. */
+export enum RoadmapLevel {
+  REGION = 'REGION',
+  MUNICIPALITY = 'MUNICIPALITY',
+  SCHOOL = 'SCHOOL',
+}
+
+/** SUPPORT-V1 §2: how an activity's deadline text was read (analytics/support/deadlines.ts). */
+export enum DeadlineKind {
+  WHOLE_PERIOD = 'WHOLE_PERIOD',
+  NO_DUE = 'NO_DUE',
+  PERIOD_YEAR = 'PERIOD_YEAR',
+  SCHOOL_YEAR = 'SCHOOL_YEAR',
+  YEAR = 'YEAR',
+  DATE = 'DATE',
+  QUARTER = 'QUARTER',
+  MONTHS = 'MONTHS',
+  UNPARSED = 'UNPARSED',
+}
+
+/** Deadline kinds without a start and a due date (never overdue). */
+export const UNDATED_DEADLINE_KINDS: readonly DeadlineKind[] = [DeadlineKind.NO_DUE, DeadlineKind.UNPARSED];
+
+/** A recorded activity status; OVERDUE is derived as of a date, never stored. */
+export enum ActivityRecordStatus {
+  PLANNED = 'PLANNED',
+  IN_PROGRESS = 'IN_PROGRESS',
+  DONE = 'DONE',
+}
+
+/** What a school reports about an activity. */
+export enum ActivityReportStatus {
+  DONE = 'DONE',
+  IN_PROGRESS = 'IN_PROGRESS',
+  NOT_DONE = 'NOT_DONE',
+}
+
+/** A member's role in a working group: one CHAIR, at most one SECRETARY. */
+export enum WorkingGroupRole {
+  CHAIR = 'CHAIR',
+  DEPUTY_CHAIR = 'DEPUTY_CHAIR',
+  SECRETARY = 'SECRETARY',
+  MEMBER = 'MEMBER',
+}
+
+/** COORDINATOR of a municipality, CURATOR of a school. */
+export enum AssignmentKind {
+  COORDINATOR = 'COORDINATOR',
+  CURATOR = 'CURATOR',
+}
+
+/** A school's document of a list year; ANTI_RISK_PROGRAMME is written per risk factor R1..R10. */
+export enum SchoolDocumentKind {
+  CONCEPT = 'CONCEPT',
+  MEDIUM_TERM_PROGRAMME = 'MEDIUM_TERM_PROGRAMME',
+  ANTI_RISK_PROGRAMME = 'ANTI_RISK_PROGRAMME',
+  FAILING_STUDENTS_PLAN = 'FAILING_STUDENTS_PLAN',
+  TEACHER_DEVELOPMENT_PLAN = 'TEACHER_DEVELOPMENT_PLAN',
+}
+
+/** DRAFT → SUBMITTED → APPROVED | RETURNED (with a comment) → SUBMITTED. */
+export enum DocumentStatus {
+  DRAFT = 'DRAFT',
+  SUBMITTED = 'SUBMITTED',
+  APPROVED = 'APPROVED',
+  RETURNED = 'RETURNED',
+}
+
+export enum EventKind {
+  SEMINAR = 'SEMINAR',
+  WEBINAR = 'WEBINAR',
+  COURSE = 'COURSE',
+  MEETING = 'MEETING',
+  OPEN_LESSON = 'OPEN_LESSON',
+}
+
+export enum EventLevel {
+  SCHOOL = 'SCHOOL',
+  MUNICIPALITY = 'MUNICIPALITY',
+  REGION = 'REGION',
+  FEDERAL = 'FEDERAL',
+}
+
+/** Local diagnostics (входной/промежуточный/итоговый мониторинг) are written in RU and MA only. */
+export enum DiagnosticSubject {
+  RU = 'RU',
+  MA = 'MA',
+}
+
+export enum DiagnosticStage {
+  ENTRANCE = 'ENTRANCE',
+  INTERMEDIATE = 'INTERMEDIATE',
+  FINAL = 'FINAL',
+}
+
+/** Risk factors R1..R10 of METHODOLOGY-V1 §4, stored as their number. */
+export const RISK_FACTOR_MIN = 1;
+export const RISK_FACTOR_MAX = 10;

@@ -7,3 +7,4 @@ export type {
   SchoolDocumentKind,
   SupportParams,
 } from './params.js';
+export * from './partners.js';

@@ -72,6 +72,21 @@ async function scopeOf(db: Queryable, role: Role, claims: JWTPayload): Promise<S
         : [];
       return ids.length ? { kind: 'REGIONS', regionIds: ids } : { kind: 'NONE' };
     }
+    case Role.CURATOR: {
+      // The person the token names; the schools are its CURATOR assignments open on the request
+      // date, a date of the assignment's own region (its time zone), so a curator's day ends at
+      // its own midnight.
+      const person = claim(claims, 'person', isText, 'the person key of a curator (text)');
+      const ids = await idsOf(
+        db,
+        sql`select distinct a.school_id as id from assignment a join region r on r.id = a.region_id
+          where a.kind = 'CURATOR' and a.person_key = ${person}
+            and a.valid_from <= (now() at time zone r.time_zone)::date
+            and (a.valid_to is null or a.valid_to >= (now() at time zone r.time_zone)::date)
+          order by 1`,
+      );
+      return ids.length ? { kind: 'SCHOOLS', schoolIds: ids } : { kind: 'NONE' };
+    }
     default:
       return { kind: 'NONE' };
   }

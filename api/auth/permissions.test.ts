@@ -19,6 +19,8 @@ const VIEWERS = {
   BIR: { id: 'bi', role: Role.BI_SERVICE, scope: { kind: 'REGIONS', regionIds: [1] } },
   BIA: { id: 'bia', role: Role.BI_SERVICE, scope: { kind: 'ALL' } },
   BI0: { id: 'bi0', role: Role.BI_SERVICE, scope: { kind: 'NONE' } },
+  CUR: { id: 'c', role: Role.CURATOR, scope: { kind: 'SCHOOLS', schoolIds: [100] } },
+  CU0: { id: 'c0', role: Role.CURATOR, scope: { kind: 'NONE' } },
   PUB: { id: 'p', role: Role.PUBLIC, scope: { kind: 'PUBLIC' } },
   PB0: { id: 'p0', role: Role.PUBLIC, scope: { kind: 'NONE' } },
 } satisfies Record<string, Viewer>;
@@ -29,39 +31,75 @@ const COLUMNS = Object.keys(VIEWERS) as ViewerName[];
 /** The targets of every cell: none (before a list is looked up), region 1 (the viewers' own), region 2. */
 const TARGETS: Target[] = [{}, { regionId: 1 }, { regionId: 2 }];
 
+type SupportAction = Extract<Action, `support.${string}`>;
+
 /** Each cell: the three TARGETS, Y allowed, - denied; one column per viewer, in the order of VIEWERS. */
 // prettier-ignore
-const MATRIX: Record<Action, string> = {
-  //                        MIN REG RG0 MUN MU0 SCH SC0 BIR BIA BI0 PUB PB0
-  'imports.run':            'YYY YYY --- --- --- --- --- --- --- --- --- ---',
-  'imports.read':           'YYY YYY YYY --- --- --- --- --- --- --- --- ---',
-  'imports.readAll':        'YYY --- --- --- --- --- --- --- --- --- --- ---',
-  'lists.create':           'YYY YY- Y-- --- --- --- --- --- --- --- --- ---',
-  'lists.decide':           'YYY YY- Y-- --- --- --- --- --- --- --- --- ---',
-  'lists.approve':          'YYY YY- Y-- --- --- --- --- --- --- --- --- ---',
-  'lists.publish':          'YYY YY- Y-- --- --- --- --- --- --- --- --- ---',
-  'methodology.store':      'YYY YYY YYY --- --- --- --- --- --- --- --- ---',
-  'analytics.whatIf':       'YYY YYY --- YYY --- YYY --- YYY YYY --- --- ---',
-  'analytics.build':        'YYY YYY --- YYY --- YYY --- YYY YYY --- --- ---',
-  'statistics.perSchool':   'YYY YYY YYY YYY YYY YYY YYY YYY YYY YYY --- ---',
-  'statistics.pickSchools': 'YYY YYY YYY YYY YYY YYY YYY YYY YYY YYY --- ---',
-  'statistics.placeUnion':  'YYY YYY YYY YYY YYY YYY YYY YYY YYY YYY --- ---',
-  'audit.read':             'YYY --- --- --- --- --- --- --- --- --- --- ---',
-  'exports.run':            'YYY YYY YYY YYY YYY YYY YYY YYY YYY YYY YYY YYY',
+const MATRIX: Record<Exclude<Action, SupportAction>, string> = {
+  //                        MIN REG RG0 MUN MU0 SCH SC0 BIR BIA BI0 CUR CU0 PUB PB0
+  'imports.run':            'YYY YYY --- --- --- --- --- --- --- --- --- --- --- ---',
+  'imports.read':           'YYY YYY YYY --- --- --- --- --- --- --- --- --- --- ---',
+  'imports.readAll':        'YYY --- --- --- --- --- --- --- --- --- --- --- --- ---',
+  'lists.create':           'YYY YY- Y-- --- --- --- --- --- --- --- --- --- --- ---',
+  'lists.decide':           'YYY YY- Y-- --- --- --- --- --- --- --- --- --- --- ---',
+  'lists.approve':          'YYY YY- Y-- --- --- --- --- --- --- --- --- --- --- ---',
+  'lists.publish':          'YYY YY- Y-- --- --- --- --- --- --- --- --- --- --- ---',
+  'methodology.store':      'YYY YYY YYY --- --- --- --- --- --- --- --- --- --- ---',
+  'analytics.whatIf':       'YYY YYY --- YYY --- YYY --- YYY YYY --- --- --- --- ---',
+  'analytics.build':        'YYY YYY --- YYY --- YYY --- YYY YYY --- --- --- --- ---',
+  'statistics.perSchool':   'YYY YYY YYY YYY YYY YYY YYY YYY YYY YYY --- --- --- ---',
+  'statistics.pickSchools': 'YYY YYY YYY YYY YYY YYY YYY YYY YYY YYY --- --- --- ---',
+  'statistics.placeUnion':  'YYY YYY YYY YYY YYY YYY YYY YYY YYY YYY --- --- --- ---',
+  'audit.read':             'YYY --- --- --- --- --- --- --- --- --- --- --- --- ---',
+  'exports.run':            'YYY YYY YYY YYY YYY YYY YYY YYY YYY YYY YYY YYY YYY YYY',
 };
 
+/**
+ * The places of the support system's actions (SUPPORT-V1 §1): none (before the entity is found),
+ * region 1's own, municipality 10 of region 1, school 100 of municipality 10, municipality 11,
+ * school 101 of municipality 10, region 2.
+ */
+const PLACES: Target[] = [
+  {},
+  { place: { regionId: 1 } },
+  { place: { regionId: 1, municipalityId: 10 } },
+  { place: { regionId: 1, municipalityId: 10, schoolId: 100 } },
+  { place: { regionId: 1, municipalityId: 11 } },
+  { place: { regionId: 1, municipalityId: 10, schoolId: 101 } },
+  { place: { regionId: 2 } },
+];
+
+/** Each cell: the seven PLACES. A writer acts at its own level; a municipality reviews its schools' documents too. */
+// prettier-ignore
+const SUPPORT_MATRIX: Record<SupportAction, string> = {
+  //                      MIN     REG     RG0     MUN     MU0     SCH     SC0     BIR     BIA     BI0     CUR     CU0     PUB     PB0
+  'support.read':        'YYYYYYY YYYYYYY YYYYYYY YYYYYYY YYYYYYY YYYYYYY YYYYYYY YYYYYYY YYYYYYY YYYYYYY YYYYYYY YYYYYYY ------- -------',
+  'support.plan':        'YYYYYYY YY----- Y------ Y-Y---- Y------ Y--Y--- Y------ ------- ------- ------- ------- ------- ------- -------',
+  'support.assign':      'YYYYYYY ------- ------- Y-Y---- Y------ ------- ------- ------- ------- ------- ------- ------- ------- -------',
+  'support.mmc':         'YYYYYYY YY----- Y------ ------- ------- ------- ------- ------- ------- ------- ------- ------- ------- -------',
+  'support.schoolWork':  '------- ------- ------- ------- ------- Y--Y--- Y------ ------- ------- ------- ------- ------- ------- -------',
+  'support.diagnostics': 'YYYYYYY ------- ------- Y-YY-Y- Y------ Y--Y--- Y------ ------- ------- ------- ------- ------- ------- -------',
+  'support.review':      'YYYYYYY ------- ------- Y-YY-Y- Y------ ------- ------- ------- ------- ------- Y--Y--- Y------ ------- -------',
+  'support.import':      'YYYYYYY YY----- Y------ Y-Y---- Y------ ------- ------- ------- ------- ------- ------- ------- ------- -------',
+};
+
+const cellsOf = (action: Action): { cells: string[]; targets: Target[] } =>
+  action.startsWith('support.')
+    ? { cells: SUPPORT_MATRIX[action as SupportAction].split(' '), targets: PLACES }
+    : { cells: MATRIX[action as Exclude<Action, SupportAction>].split(' '), targets: TARGETS };
+
 const cases = ACTIONS.flatMap((action) => {
-  const cells = MATRIX[action].split(' ');
+  const { cells, targets } = cellsOf(action);
   return COLUMNS.flatMap((name, column) =>
-    TARGETS.map((target, t) => ({ action, name, target, allowed: cells[column]?.[t] === 'Y' })),
+    targets.map((target, t) => ({ action, name, target, allowed: cells[column]?.[t] === 'Y' })),
   );
 });
 
 describe('the permission table', () => {
   it('the matrix names every action once, every viewer once, every role', () => {
-    expect(Object.keys(MATRIX).sort()).toEqual([...ACTIONS].sort());
+    expect([...Object.keys(MATRIX), ...Object.keys(SUPPORT_MATRIX)].sort()).toEqual([...ACTIONS].sort());
     expect(new Set(ACTIONS).size).toBe(ACTIONS.length);
-    for (const action of ACTIONS) expect(MATRIX[action].split(' '), action).toHaveLength(COLUMNS.length);
+    for (const action of ACTIONS) expect(cellsOf(action).cells, action).toHaveLength(COLUMNS.length);
     expect(Object.keys(PERMISSIONS).sort()).toEqual(Object.values(Role).sort());
     expect(new Set(Object.values(VIEWERS).map((v) => v.role))).toEqual(new Set(Object.values(Role)));
   });

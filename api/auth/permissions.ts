@@ -40,6 +40,22 @@ export const ACTIONS = [
   'audit.read',
   /** `GET /export/…`, `npm run export`: the export's own operation then decides field by field. */
   'exports.run',
+  /** Read the support system (SUPPORT-V1 §1) of the places in scope; best practices when published. */
+  'support.read',
+  /** Orders, roadmaps and their activities and status records, working groups, events — of its own place. */
+  'support.plan',
+  /** Coordinators, curators and partnerships of its municipality (§1: MUN). */
+  'support.assign',
+  /** ММЦ and their attachments in its region (§1: REG). */
+  'support.mmc',
+  /** A school's own documents (submit), measures, reports and best practices (§1: SCH). */
+  'support.schoolWork',
+  /** Local diagnostics of a school (§1: SCH, MUN). */
+  'support.diagnostics',
+  /** Approve or return a school document with a comment (§1: CURATOR of the school, or MUN). */
+  'support.review',
+  /** Bulk imports of the support lists (orders, assignments, …) of its place. */
+  'support.import',
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
@@ -64,6 +80,13 @@ export const PERMISSIONS: Readonly<Record<Role, ReadonlySet<Action>>> = {
     'statistics.placeUnion',
     'audit.read',
     'exports.run',
+    'support.read',
+    'support.plan',
+    'support.assign',
+    'support.mmc',
+    'support.diagnostics',
+    'support.review',
+    'support.import',
   ),
   [Role.REGION_ANALYST]: set(
     'imports.run',
@@ -79,6 +102,10 @@ export const PERMISSIONS: Readonly<Record<Role, ReadonlySet<Action>>> = {
     'statistics.pickSchools',
     'statistics.placeUnion',
     'exports.run',
+    'support.read',
+    'support.plan',
+    'support.mmc',
+    'support.import',
   ),
   [Role.MUNICIPAL_ANALYST]: set(
     'analytics.whatIf',
@@ -87,6 +114,12 @@ export const PERMISSIONS: Readonly<Record<Role, ReadonlySet<Action>>> = {
     'statistics.pickSchools',
     'statistics.placeUnion',
     'exports.run',
+    'support.read',
+    'support.plan',
+    'support.assign',
+    'support.diagnostics',
+    'support.review',
+    'support.import',
   ),
   [Role.SCHOOL]: set(
     'analytics.whatIf',
@@ -95,6 +128,10 @@ export const PERMISSIONS: Readonly<Record<Role, ReadonlySet<Action>>> = {
     'statistics.pickSchools',
     'statistics.placeUnion',
     'exports.run',
+    'support.read',
+    'support.plan',
+    'support.schoolWork',
+    'support.diagnostics',
   ),
   [Role.BI_SERVICE]: set(
     'analytics.whatIf',
@@ -103,7 +140,10 @@ export const PERMISSIONS: Readonly<Record<Role, ReadonlySet<Action>>> = {
     'statistics.pickSchools',
     'statistics.placeUnion',
     'exports.run',
+    'support.read',
   ),
+  // The school-level data of the assigned schools, and their documents to review.
+  [Role.CURATOR]: set('support.read', 'support.review', 'exports.run'),
   // Aggregates of whole places only (README: Security).
   [Role.PUBLIC]: set('exports.run'),
 };
@@ -116,6 +156,11 @@ export interface Target {
   version?: string;
   /** The argument that asks for the action (`extensions.argument` of the refusal). */
   argument?: string;
+  /**
+   * The place a support entity belongs to (SUPPORT-V1 §1): a region's own (no municipality), a
+   * municipality's (no school) or a school's. Its writer is the analyst of exactly that level.
+   */
+  place?: { regionId: number; municipalityId?: number | null; schoolId?: number | null };
 }
 
 /** The ministry's scope, or a region analyst's whose region exists. */
@@ -134,6 +179,37 @@ const seesAnalytics = (scope: Scope) =>
   scope.kind === 'MUNICIPALITIES' ||
   scope.kind === 'SCHOOLS';
 
+/**
+ * The viewer acts at the level of the target place: a region analyst on its region's own entities,
+ * a municipal analyst on its municipality's, a school (or a curator) on its school's; the ministry
+ * everywhere. Without a place the role decides (the place is checked once the entity is found).
+ */
+const ownPlace = (scope: Scope, target: Target) => {
+  const place = target.place;
+  if (!place) return true;
+  const municipality = place.municipalityId ?? null;
+  const school = place.schoolId ?? null;
+  switch (scope.kind) {
+    case 'ALL':
+      return true;
+    case 'REGIONS':
+      return municipality === null && school === null && scope.regionIds.includes(place.regionId);
+    case 'MUNICIPALITIES':
+      return municipality !== null && school === null && scope.municipalityIds.includes(municipality);
+    case 'SCHOOLS':
+      return school !== null && scope.schoolIds.includes(school);
+    default:
+      return false;
+  }
+};
+
+/** A municipal analyst also acts on the schools of its municipality (reviews, diagnostics). */
+const ownPlaceOrItsSchools = (scope: Scope, target: Target) =>
+  ownPlace(scope, target) ||
+  (scope.kind === 'MUNICIPALITIES' &&
+    target.place?.municipalityId != null &&
+    scope.municipalityIds.includes(target.place.municipalityId));
+
 /** Where an allowed action holds, when not everywhere the role is. */
 const WHERE: Partial<Record<Action, (scope: Scope, target: Target) => boolean>> = {
   'imports.run': regional,
@@ -143,6 +219,13 @@ const WHERE: Partial<Record<Action, (scope: Scope, target: Target) => boolean>> 
   'lists.publish': ownRegion,
   'analytics.whatIf': seesAnalytics,
   'analytics.build': seesAnalytics,
+  'support.plan': ownPlace,
+  'support.assign': ownPlace,
+  'support.mmc': ownPlace,
+  'support.schoolWork': ownPlace,
+  'support.diagnostics': ownPlaceOrItsSchools,
+  'support.review': ownPlaceOrItsSchools,
+  'support.import': ownPlace,
 };
 
 type Message = string | ((target: Target) => string);
@@ -177,6 +260,35 @@ const REFUSALS: Record<Action, { role: Message; place?: Message }> = {
   },
   'audit.read': { role: 'The audit log is for the ministry' },
   'exports.run': { role: 'Exports are not open to this viewer' },
+  'support.read': { role: 'The support system is not open to this viewer' },
+  'support.plan': {
+    role: 'Orders, roadmaps, working groups and events are written by the analysts of their place and by schools',
+    place: 'Only the analyst of this place (or the school itself) may write here',
+  },
+  'support.assign': {
+    role: 'Coordinators, curators and partnerships are set by the municipality',
+    place: 'Only the analyst of this municipality may set its coordinators, curators and partnerships',
+  },
+  'support.mmc': {
+    role: 'ММЦ are set by the region',
+    place: 'Only the analyst of this region may set its ММЦ',
+  },
+  'support.schoolWork': {
+    role: 'Documents, measures, reports and best practices are written by the school',
+    place: 'A school writes its own documents, measures, reports and best practices only',
+  },
+  'support.diagnostics': {
+    role: 'Diagnostics are entered by the school or its municipality',
+    place: 'Only this school or its municipality may enter its diagnostics',
+  },
+  'support.review': {
+    role: 'Documents are approved or returned by the school’s curator or its municipality',
+    place: 'Only a curator assigned to this school today, or its municipality, may review its documents',
+  },
+  'support.import': {
+    role: 'Support lists are imported by the analysts of their place',
+    place: 'Only the analyst of this place may import its support lists',
+  },
 };
 
 /** Why the viewer may not: its role, or the place; null when it may. */

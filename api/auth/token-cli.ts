@@ -16,7 +16,7 @@ for (let i = 0; i < args.length; i += 2) {
     exitOnOperatorError(
       'token',
       new UsageError(
-        `${key ? `--${key} needs a value` : 'an option is missing'}; usage: npm run token -- --role ROLE [--region CODE] [--municipality ID] [--school CODE] [--regions A,B] [--all true] [--ttl 8h]`,
+        `${key ? `--${key} needs a value` : 'an option is missing'}; usage: npm run token -- --role ROLE [--region CODE] [--municipality ID] [--school CODE] [--regions A,B] [--all true] [--person KEY] [--ttl 8h]`,
       ),
     );
   }

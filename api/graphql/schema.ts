@@ -11,6 +11,10 @@ import { DynamicsResolver } from './resolvers/dynamics.resolver.js';
 import { MarkersResolver } from './resolvers/markers.resolver.js';
 import { RiskResolver } from './resolvers/risk.resolver.js';
 import { MethodologyResolver } from './resolvers/methodology.resolver.js';
+import {
+  PartnerSuggestionResolver,
+  PartnerSuggestionsResolver,
+} from './resolvers/partner-suggestions.resolver.js';
 import { ShnorSummaryResolver } from './resolvers/shnor-summary.resolver.js';
 import { ShnorResolver } from './resolvers/shnor.resolver.js';
 import { ShnorListEntryResolver, ShnorListResolver } from './resolvers/shnor-list.resolver.js';
@@ -34,6 +38,8 @@ export const RESOLVERS = [
   ShnorListResolver,
   ShnorListEntryResolver,
   ShnorListMutationResolver,
+  PartnerSuggestionsResolver,
+  PartnerSuggestionResolver,
 ] as const;
 
 export function buildApiSchema(): Promise<GraphQLSchema> {

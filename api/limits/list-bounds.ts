@@ -28,6 +28,8 @@ export const LIST_BOUNDS: Readonly<Record<string, ListBound>> = {
   'ObjectivityMarkerRow.markers': { total: 40 },
   'ObjectivityMarkerRow.cells': { total: 40 },
   'Query.methodologies': { total: 200 },
+  // SUPPORT-V1 §4: at most partnerMax, which a request may raise to PARTNER_MAX_LIMIT (analytics/support/partners.ts)
+  'PartnerSuggestions.suggestions': { total: 50 },
 };
 
 /** Any other list (a profile's 10 factors, a marker's cells): small by construction. */

@@ -13,6 +13,25 @@ import { ShnorListDecision } from './shnor-list-decision.entity.js';
 import { ShnorListEntry } from './shnor-list-entry.entity.js';
 import { ShnorList } from './shnor-list.entity.js';
 import { VprResult } from './vpr-result.entity.js';
+import { Activity } from './support/activity.entity.js';
+import { ActivityReport } from './support/activity-report.entity.js';
+import { ActivityStatusRecord } from './support/activity-status-record.entity.js';
+import { Assignment } from './support/assignment.entity.js';
+import { BestPractice } from './support/best-practice.entity.js';
+import { Diagnostic } from './support/diagnostic.entity.js';
+import { DocumentStatusRecord } from './support/document-status-record.entity.js';
+import { Measure } from './support/measure.entity.js';
+import { Mmc } from './support/mmc.entity.js';
+import { MmcAttachment } from './support/mmc-attachment.entity.js';
+import { Partnership } from './support/partnership.entity.js';
+import { Roadmap } from './support/roadmap.entity.js';
+import { SchoolDocument } from './support/school-document.entity.js';
+import { SupportEvent } from './support/support-event.entity.js';
+import { SupportEventSchool } from './support/support-event-school.entity.js';
+import { SupportOrder } from './support/support-order.entity.js';
+import { SupportVersion } from './support/support-version.entity.js';
+import { WorkingGroup } from './support/working-group.entity.js';
+import { WorkingGroupMember } from './support/working-group-member.entity.js';
 
 export {
   ApiKey,
@@ -30,6 +49,25 @@ export {
   ShnorListDecision,
   ShnorListEntry,
   VprResult,
+  Activity,
+  ActivityReport,
+  ActivityStatusRecord,
+  Assignment,
+  BestPractice,
+  Diagnostic,
+  DocumentStatusRecord,
+  Measure,
+  Mmc,
+  MmcAttachment,
+  Partnership,
+  Roadmap,
+  SchoolDocument,
+  SupportEvent,
+  SupportEventSchool,
+  SupportOrder,
+  SupportVersion,
+  WorkingGroup,
+  WorkingGroupMember,
 };
 
 /**
@@ -54,4 +92,24 @@ export const ENTITIES = [
   ShnorList,
   ShnorListEntry,
   ShnorListDecision,
+  // the support system (SUPPORT-V1 §1): schema/entities/support/
+  SupportVersion,
+  SupportOrder,
+  Roadmap,
+  Activity,
+  ActivityStatusRecord,
+  WorkingGroup,
+  WorkingGroupMember,
+  Assignment,
+  Mmc,
+  MmcAttachment,
+  Partnership,
+  SchoolDocument,
+  DocumentStatusRecord,
+  Measure,
+  SupportEvent,
+  SupportEventSchool,
+  Diagnostic,
+  ActivityReport,
+  BestPractice,
 ];
