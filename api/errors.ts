@@ -23,7 +23,7 @@ export class ForbiddenError extends GraphQLError {
 // GraphQL's own checks of literal values (an unknown enum value, a string for an Int) come back as
 // validation errors; for the caller they are bad arguments like any other, so they get the same code.
 const VALUE_ERROR =
-  /^(Value ".*" does not exist in ".*" enum|Enum ".*" cannot represent|Expected value of type|Int cannot represent|Float cannot represent|String cannot represent|ID cannot represent|Boolean cannot represent)/;
+  /^(Value ".*" does not exist in ".*" enum|Enum ".*" cannot represent|Expected value of type|Int cannot represent|Float cannot represent|String cannot represent|ID cannot represent|Boolean cannot represent|Date cannot represent)/;
 const VARIABLE_ERROR = /^Variable "\$(\w+)" got invalid value/;
 
 /** The deepest cause of an error (Apollo wraps context failures, graphql wraps resolver errors). */

@@ -7,17 +7,19 @@ import { type Viewer } from '../db/viewer.js';
 import { loadConfig } from '../config/settings.js';
 import { copyRows } from '../db/copy.js';
 import { FORMATS } from './formats/index.js';
-import { type ImportKind } from './formats/types.js';
+import { type AnyImportKind, isSupportImportKind } from './formats/types.js';
 import { UnreadableFileError } from './read/decode.js';
 import { newFileFacts, readRecords } from './read/file.js';
 import { IMPORT_FAILED, importTimeout, type ImportLimits } from './limits.js';
 import { type FileError, type ImportReport } from './report.js';
+import { importOutcome } from './import-outcome.js';
 import { BadRows, stagingRows } from './validate.js';
 import { conflictingDuplicates } from './write/duplicates.js';
 import { recordImport } from './write/import-log.js';
 import { loadValidationEnv } from './write/registry.js';
 import { STAGING, TARGETS, createStagingSql } from './write/targets.js';
 import { tryDirect } from './write/direct.js';
+import { runSupportImport } from './write/support/import.js';
 import { duplicateRows, writeRows, type WriteOutcome } from './write/write-rows.js';
 
 /**
@@ -39,7 +41,8 @@ export interface ImportSource {
 }
 
 export interface ImportRequest {
-  kind: ImportKind;
+  /** A result kind, or a support list (SUPPORT-V1 §1), which ingest/write/support/import.ts imports. */
+  kind: AnyImportKind;
   fileName: string;
   source: ImportSource;
   viewer: Viewer;
@@ -119,6 +122,7 @@ export async function runImport(
   const started = performance.now();
   const { kind, viewer } = request;
   const limits = request.limits ?? loadConfig().imports;
+  if (isSupportImportKind(kind)) return runSupportImport(client, { ...request, kind, limits });
   const format = FORMATS[kind];
   const db = fromPgClient(client);
   const facts = newFileFacts();
@@ -128,38 +132,14 @@ export async function runImport(
     kind === 'schools'
       ? 'Логин'
       : `Логин, Год${kind === 'vpr' ? ', Класс' : ''}, ${kind === 'indicators' ? 'Показатель' : 'Предмет'}`;
-  const report = (fields: Partial<ImportReport>): Omit<ImportReport, 'id'> => ({
+  const { report, refuse } = importOutcome(client, db, viewer, {
     kind,
     fileName: request.fileName,
-    status: 'REJECTED',
-    checksum: facts.checksum,
-    format: facts.format,
-    encoding: facts.encoding,
-    bytes: facts.bytes,
-    rows: counter.rows,
-    inserted: 0,
-    updated: 0,
-    unchanged: 0,
-    repeated: 0,
-    badRows: bad.count,
-    errors: bad.list,
-    fileError: null,
-    createdRegions: 0,
-    createdMunicipalities: 0,
-    dataVersion: 0,
-    milliseconds: Math.round(performance.now() - started),
-    stagingMilliseconds: 0,
-    writeMilliseconds: 0,
-    refreshMilliseconds: 0,
-    foreignKeyTriggers: true,
-    path: 'STAGED',
-    ...fields,
+    started,
+    facts,
+    counter,
+    bad: () => bad,
   });
-  const refuse = async (fields: Partial<ImportReport>): Promise<ImportReport> => {
-    await client.query('rollback');
-    const refused = report({ ...fields, dataVersion: await currentDataVersion(db) });
-    return { id: await recordImport(db, viewer, refused), ...refused };
-  };
 
   await client.query('begin');
   try {

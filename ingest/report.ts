@@ -1,4 +1,4 @@
-import { type BadRow, type ImportKind, type Reason } from './formats/types.js';
+import { type AnyImportKind, type BadRow, type Reason } from './formats/types.js';
 import { type FileErrorCode } from './limits.js';
 
 /** Why a file was refused as a whole: a code (ingest/limits.ts) and the reason; `value` quotes it, cut. */
@@ -11,7 +11,7 @@ export interface FileError extends Reason {
 export interface ImportReport {
   /** import_log id. */
   id: string;
-  kind: ImportKind;
+  kind: AnyImportKind;
   fileName: string;
   status: 'ACCEPTED' | 'REJECTED';
   /** SHA-256 of the file's bytes (null when the file could not be read to its end). */

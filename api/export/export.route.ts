@@ -6,9 +6,10 @@ import { authorize } from '../auth/permissions.js';
 import { type Context } from '../context.js';
 import { sendErrors, sendGraphQLError } from '../http-errors.js';
 import { type RequestBudget } from '../limits/request-budget.js';
-import { EXPORTS } from './catalogue.js';
+import { EXPORTS, PRINTED } from './catalogue.js';
 import { exportAs, exportFileOf } from './export-as.js';
 import { contentDisposition } from './file-name.js';
+import { printAs, printFileOf, sendPrinted } from './print/serve.js';
 import { ExportError } from './run-export.js';
 
 export interface ExportDeps {
@@ -20,7 +21,8 @@ export interface ExportDeps {
 }
 
 /**
- * `GET /export/<name>.<csv|xlsx>?param=value…[&variant=machine|appendix]`: links a browser or a
+ * `GET /export/<name>.<csv|xlsx>?param=value…[&variant=machine|appendix]` (and the printed documents'
+ * `<name>.<xlsx|html|csv>`, api/export/print): links a browser or a
  * dashboard can open, with the same authentication header and scope as the API; the file is named
  * after what it holds (file-name.ts). Every export is written to the audit log.
  */
@@ -28,10 +30,15 @@ export function exportRouter(deps: ExportDeps): Router {
   const router = express.Router();
   router.get('/export/:file', async (req, res) => {
     const target = exportFileOf(req.params.file);
-    if (!target) {
+    // Printed documents (api/export/print): a title block over a table, also as an HTML page.
+    const printed = target ? null : printFileOf(req.params.file);
+    if (!target && !printed) {
       return sendErrors(res, 404, [
         {
-          message: `No export «${req.params.file}»; available: ${[...EXPORTS.keys()].map((n) => `${n}.csv, ${n}.xlsx`).join(', ')}`,
+          message: `No export «${req.params.file}»; available: ${[
+            ...[...EXPORTS.keys()].map((n) => `${n}.csv, ${n}.xlsx`),
+            ...[...PRINTED.keys()].map((n) => `${n}.xlsx, ${n}.html, ${n}.csv`),
+          ].join(', ')}`,
           extensions: { code: 'NOT_FOUND' },
         },
       ]);
@@ -47,6 +54,12 @@ export function exportRouter(deps: ExportDeps): Router {
     }
     const context = deps.contextFor(viewer, res.locals.budget as RequestBudget | undefined);
     try {
+      if (printed)
+        return sendPrinted(
+          res,
+          await printAs(deps.apollo, context, printed, req.query as Record<string, unknown>),
+        );
+      if (!target) return;
       await exportAs(deps.apollo, context, target, req.query as Record<string, unknown>, (output) => {
         res.setHeader('content-type', output.contentType);
         res.setHeader('content-disposition', contentDisposition(output.fileName, output.extension));

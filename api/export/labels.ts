@@ -44,3 +44,19 @@ export const RISK_LEVEL_RU: Readonly<Record<string, string>> = {
 };
 
 export const SUBJECT_RU: Readonly<Record<string, string>> = SUBJECT_NAMES_RU;
+
+/** An activity's status as of a date (roadmap export, SUPPORT-V1 §2). */
+export const ACTIVITY_STATUS_RU: Readonly<Record<string, string>> = {
+  PLANNED: 'Запланировано',
+  IN_PROGRESS: 'Выполняется',
+  DONE: 'Выполнено',
+  OVERDUE: 'Просрочено',
+};
+
+/** A person's role in a working group, as an order names it; also the order members are listed in. */
+export const WORKING_GROUP_ROLE_RU: Readonly<Record<string, string>> = {
+  CHAIR: 'председатель',
+  DEPUTY_CHAIR: 'заместитель председателя',
+  SECRETARY: 'секретарь',
+  MEMBER: 'член рабочей группы',
+};

@@ -20,6 +20,18 @@ import { ShnorResolver } from './resolvers/shnor.resolver.js';
 import { ShnorListEntryResolver, ShnorListResolver } from './resolvers/shnor-list.resolver.js';
 import { ShnorListMutationResolver } from './resolvers/shnor-list-mutations.resolver.js';
 import { StatisticsResolver } from './resolvers/statistics.resolver.js';
+import { AssignmentResolver } from './resolvers/support/assignments.resolver.js';
+import { SupportEventResolver } from './resolvers/support/events.resolver.js';
+import { MmcResolver } from './resolvers/support/mmc.resolver.js';
+import { SupportOrderResolver } from './resolvers/support/orders.resolver.js';
+import { PartnershipResolver, SchoolReferenceResolver } from './resolvers/support/partnerships.resolver.js';
+import { WorkingGroupResolver } from './resolvers/support/working-groups.resolver.js';
+import { ActivityReportResolver } from './resolvers/support/activity-reports.resolver.js';
+import { BestPracticeResolver } from './resolvers/support/best-practices.resolver.js';
+import { DiagnosticResolver } from './resolvers/support/diagnostics.resolver.js';
+import { SchoolDocumentResolver } from './resolvers/support/documents.resolver.js';
+import { MeasureResolver } from './resolvers/support/measures.resolver.js';
+import { RoadmapActivityResolver, RoadmapResolver } from './resolvers/support/roadmap.resolver.js';
 
 export const RESOLVERS = [
   RegionResolver,
@@ -40,6 +52,22 @@ export const RESOLVERS = [
   ShnorListMutationResolver,
   PartnerSuggestionsResolver,
   PartnerSuggestionResolver,
+  RoadmapResolver,
+  RoadmapActivityResolver,
+  // the school's work (issue 12 items 2 and 7)
+  SchoolDocumentResolver,
+  MeasureResolver,
+  DiagnosticResolver,
+  ActivityReportResolver,
+  BestPracticeResolver,
+  // the organisation of support (SUPPORT-V1 §1): orders, working groups, assignments, ММЦ, partnerships, events
+  SupportOrderResolver,
+  WorkingGroupResolver,
+  AssignmentResolver,
+  MmcResolver,
+  PartnershipResolver,
+  SchoolReferenceResolver,
+  SupportEventResolver,
 ] as const;
 
 export function buildApiSchema(): Promise<GraphQLSchema> {

@@ -5,7 +5,12 @@ import pg from 'pg';
 import { Role, type Viewer } from '../../db/viewer.js';
 import { loadImportSettings } from '../../config/settings.js';
 import { runMain, UsageError } from '../../config/operator-error.js';
-import { IMPORT_KINDS, isImportKind } from '../../ingest/formats/types.js';
+import {
+  IMPORT_KINDS,
+  isImportKind,
+  isSupportImportKind,
+  SUPPORT_IMPORT_KINDS,
+} from '../../ingest/formats/types.js';
 import { runImport } from '../../ingest/import.js';
 import { formatReport } from '../../ingest/report.js';
 import { authorize } from '../auth/permissions.js';
@@ -35,16 +40,20 @@ async function migrateIfNeeded(url: string): Promise<void> {
 
 async function main(argv: readonly string[]): Promise<number> {
   const [kind, file] = argv;
-  const usage = `usage: npm run import -- <${IMPORT_KINDS.join('|')}> <file.csv|file.xlsx>`;
+  // SUPPORT-V1 §3 roadmap tables: their own options (api/services/support/roadmap-cli.ts), loaded only then.
+  if (kind === 'roadmap')
+    return (await import('../services/support/roadmap-cli.js')).roadmapCli(argv.slice(1));
+  const usage = `usage: npm run import -- <${[...IMPORT_KINDS, ...SUPPORT_IMPORT_KINDS].join('|')}> <file.csv|file.xlsx> (or roadmap <file.txt> --level …)`;
   if (!kind || !file) throw new UsageError(`a kind and a file are needed; ${usage}`);
-  if (!isImportKind(kind)) throw new UsageError(`unknown kind «${kind}»; ${usage}`);
+  if (!isImportKind(kind) && !isSupportImportKind(kind))
+    throw new UsageError(`unknown kind «${kind}»; ${usage}`);
   if (!existsSync(file)) throw new UsageError(`no such file: ${file}`);
   // DATABASE_URL (one default for every CLI) and the IMPORT_* limits of the upload route.
   const config = loadImportSettings();
   const url = config.databaseUrl;
   await migrateIfNeeded(url);
   const viewer: Viewer = { id: `cli:${userInfo().username}`, role: Role.MINISTRY, scope: { kind: 'ALL' } };
-  authorize(viewer, 'imports.run');
+  authorize(viewer, isSupportImportKind(kind) ? 'support.import' : 'imports.run');
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {

@@ -7,7 +7,13 @@ import busboy from 'busboy';
 import { type Request, type Response, Router } from 'express';
 import { GraphQLError } from 'graphql';
 import { recordRefusal, runImport } from '../../ingest/import.js';
-import { isImportKind, IMPORT_KINDS, type ImportKind } from '../../ingest/formats/types.js';
+import {
+  type AnyImportKind,
+  isImportKind,
+  isSupportImportKind,
+  IMPORT_KINDS,
+  SUPPORT_IMPORT_KINDS,
+} from '../../ingest/formats/types.js';
 import { fileTooLarge, type FileErrorCode, type ImportLimits } from '../../ingest/limits.js';
 import { type ImportReport } from '../../ingest/report.js';
 import { type Viewer } from '../../db/viewer.js';
@@ -192,7 +198,7 @@ export function importRouter({
   /** Logs and answers an upload over the limit; the rest of its body is not read. */
   const refuseTooLarge = async (
     res: Response,
-    request: { kind: ImportKind; fileName: string; viewer: Viewer },
+    request: { kind: AnyImportKind; fileName: string; viewer: Viewer },
     bytes: number,
   ) => {
     const error = fileTooLarge(limits.maxUploadBytes);
@@ -207,18 +213,19 @@ export function importRouter({
   router.post('/import/:kind', csrfPrevention(), async (req, res) => {
     const kind = String(req.params.kind);
     try {
-      if (!isImportKind(kind)) {
+      if (!isImportKind(kind) && !isSupportImportKind(kind)) {
         req.resume();
         return sendError(
           res,
           400,
           'BAD_USER_INPUT',
-          `Unknown kind «${kind}»: one of ${IMPORT_KINDS.join(', ')}`,
+          `Unknown kind «${kind}»: one of ${[...IMPORT_KINDS, ...SUPPORT_IMPORT_KINDS].join(', ')}`,
         );
       }
       const viewer = await viewerOf(req);
-      // The ministry anywhere, a region analyst its own region (its rows are checked one by one).
-      authorize(viewer, 'imports.run');
+      // The ministry anywhere, a region analyst its own region (its rows are checked one by one);
+      // support lists (SUPPORT-V1 §1): also a municipal analyst, each row's place within its scope.
+      authorize(viewer, isSupportImportKind(kind) ? 'support.import' : 'imports.run');
       const declared = Number(req.headers['content-length']);
       const allowance = contentTypeOf(req) === 'multipart/form-data' ? MULTIPART_ALLOWANCE : 0;
       if (Number.isFinite(declared) && declared > limits.maxUploadBytes + allowance) {

@@ -25,7 +25,20 @@ export const INPUT_BOUNDS = {
   textChars: 10_000,
 };
 
-function check(value: unknown, type: GraphQLInputType, path: string): GraphQLError | undefined {
+/**
+ * Input fields that carry a whole document, with their own bound: a roadmap table pasted from an
+ * order runs to tens of pages (the request body, 1 MB, bounds it anyway).
+ */
+export const DOCUMENT_TEXT_FIELDS: ReadonlyMap<string, number> = new Map([
+  ['RoadmapImportInput.text', 300_000],
+]);
+
+function check(
+  value: unknown,
+  type: GraphQLInputType,
+  path: string,
+  textChars = INPUT_BOUNDS.textChars,
+): GraphQLError | undefined {
   if (value === null || value === undefined) return undefined;
   const nullable = getNullableType(type);
   if (nullable instanceof GraphQLList) {
@@ -46,18 +59,16 @@ function check(value: unknown, type: GraphQLInputType, path: string): GraphQLErr
     const fields = nullable.getFields();
     for (const [name, inner] of Object.entries(value as Record<string, unknown>)) {
       const field = fields[name];
-      const problem = field ? check(inner, field.type, `${path}.${name}`) : undefined;
+      const bound = DOCUMENT_TEXT_FIELDS.get(`${nullable.name}.${name}`);
+      const problem = field ? check(inner, field.type, `${path}.${name}`, bound) : undefined;
       if (problem) return problem;
     }
     return undefined;
   }
   if (typeof value !== 'string') return undefined;
   if (value.includes('\u0000')) return badUserInput(path, `${path}: text must not contain NUL characters`);
-  if (value.length > INPUT_BOUNDS.textChars) {
-    return badUserInput(
-      path,
-      `${path}: ${value.length} characters, more than the ${INPUT_BOUNDS.textChars} accepted`,
-    );
+  if (value.length > textChars) {
+    return badUserInput(path, `${path}: ${value.length} characters, more than the ${textChars} accepted`);
   }
   // Every ID of this API is a row number (int4): anything else names no row and would reach SQL.
   if (getNamedType(nullable).name === 'ID' && !isRowId(value)) {

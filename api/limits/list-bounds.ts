@@ -30,6 +30,21 @@ export const LIST_BOUNDS: Readonly<Record<string, ListBound>> = {
   'Query.methodologies': { total: 200 },
   // SUPPORT-V1 §4: at most partnerMax, which a request may raise to PARTNER_MAX_LIMIT (analytics/support/partners.ts)
   'PartnerSuggestions.suggestions': { total: 50 },
+  // SUPPORT-V1 §1, the organisation of support: a region's ММЦ and their attachments over the
+  // years, a working group's members, the schools an event reached (a region's event: many)
+  'Query.mmcs': { total: 100 },
+  'Mmc.attachments': { total: 200 },
+  'WorkingGroup.members': { total: 100 },
+  'SupportEvent.schools': { total: 1_000 },
+  // The school's work: a document's status records (a few moves a year) and its measures; a practice's tags
+  'SchoolDocument.records': { total: 100 },
+  'SchoolDocument.measures': { total: 200 },
+  'BestPractice.tags': { total: 50 },
+  // SUPPORT-V1 §1, §3: a roadmap's activities (seed 001 has 23), an activity's status records and executors
+  'Roadmap.activities': { total: 200 },
+  'RoadmapActivity.records': { total: 100 },
+  'RoadmapActivity.executors': { total: 20 },
+  'RoadmapImport.warnings': { total: 200 },
 };
 
 /** Any other list (a profile's 10 factors, a marker's cells): small by construction. */

@@ -7,6 +7,16 @@ export function isImportKind(value: string): value is ImportKind {
   return (IMPORT_KINDS as readonly string[]).includes(value);
 }
 
+/** The support lists of SUPPORT-V1 §1 imported in bulk (ingest/formats/support, ingest/write/support). */
+export const SUPPORT_IMPORT_KINDS = ['assignments', 'partnerships', 'diagnostics'] as const;
+export type SupportImportKind = (typeof SUPPORT_IMPORT_KINDS)[number];
+/** Every kind `POST /import/<kind>` and `npm run import` take. */
+export type AnyImportKind = ImportKind | SupportImportKind;
+
+export function isSupportImportKind(value: string): value is SupportImportKind {
+  return (SUPPORT_IMPORT_KINDS as readonly string[]).includes(value);
+}
+
 /** Why a row is refused, for a Russian-speaking analyst and for everyone else. */
 export interface Reason {
   ru: string;

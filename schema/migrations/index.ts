@@ -10,6 +10,7 @@ import { Migration20261123070000ReductionUse } from './Migration20261123070000Re
 import { Migration20261123080000RegionTimeZone } from './Migration20261123080000RegionTimeZone.js';
 import { Migration20261123090000MarkerFigures } from './Migration20261123090000MarkerFigures.js';
 import { Migration20261202032234SupportModel } from './Migration20261202032234SupportModel.js';
+import { Migration20261202040000BestPracticeSearch } from './Migration20261202040000BestPracticeSearch.js';
 
 /** Every migration, in order. Listed by hand so the same list runs from TypeScript and from dist/. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -24,4 +25,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261123080000RegionTimeZone', class: Migration20261123080000RegionTimeZone },
   { name: 'Migration20261123090000MarkerFigures', class: Migration20261123090000MarkerFigures },
   { name: 'Migration20261202032234SupportModel', class: Migration20261202032234SupportModel },
+  { name: 'Migration20261202040000BestPracticeSearch', class: Migration20261202040000BestPracticeSearch },
 ];

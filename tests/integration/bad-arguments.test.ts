@@ -54,6 +54,7 @@ describe('invalid arguments are BAD_USER_INPUT naming the argument', () => {
     ],
     ['GRADE grouping for ЕГЭ', '{ giaStatistics(exam: EGE, groupBy: [GRADE]) { totalCount } }', 'groupBy'],
     ['a forged cursor', '{ schools(first: 5, after: "not-a-cursor") { totalCount } }', 'after'],
+    ['an impossible date', '{ assignments(asOf: "2020-02-30") { totalCount } }', 'asOf'],
     [
       'a bad municipality id',
       '{ schools(filter: { municipalityIds: ["abc"] }) { totalCount } }',

@@ -331,6 +331,49 @@ describe('partnerSuggestions (SUPPORT-V1 §4)', () => {
     expect([...seen].sort()).toEqual(['resilient:false', 'resilient:true', 'same:false', 'same:true']);
   });
 
+  it('gives the same suggestions on the approved list’s entries, in statements that do not grow with them', async () => {
+    type Entries = {
+      shnorList: {
+        entries: {
+          nodes: {
+            included: boolean;
+            school: { code: string };
+            partnerSuggestions: {
+              candidateCount: number;
+              suggestions: { school: { code: string } }[];
+            } | null;
+          }[];
+        };
+      };
+    };
+    const entries = async (first: number) =>
+      ministry<Entries, object>(
+        `{ shnorList(id: "${listId}") { entries(first: ${first}) { nodes { included school { code }
+           partnerSuggestions { candidateCount suggestions { school { code } } } } } } }`,
+      );
+    const all = await entries(500);
+    const nodes = dataOf(all).shnorList.entries.nodes;
+    const byCode = new Map(schools.map((x) => [x.code, x]));
+    for (const node of nodes) {
+      if (!node.included) {
+        expect(node.partnerSuggestions, node.school.code).toBeNull();
+        continue;
+      }
+      const expected = expectedFor(byCode.get(node.school.code)!, schools, SUPPORT_V1.partners);
+      expect(node.partnerSuggestions?.candidateCount, node.school.code).toBe(expected.candidateCount);
+      expect(node.partnerSuggestions?.suggestions.map((x) => x.school.code)).toEqual(
+        expected.suggestions.map((x) => x.code),
+      );
+    }
+    expect(nodes.filter((n) => n.included)).toHaveLength(listed.length);
+    // one set of statements for the list, none per entry (DataLoader batches may split by one
+    // depending on when the memoised region read resolves)
+    const few = Number((await entries(2)).extensions?.sqlStatements);
+    const many = Number(all.extensions?.sqlStatements);
+    expect(many).toBeLessThanOrEqual(few + 1);
+    expect(many).toBeLessThan(listed.length);
+  });
+
   it('refuses a school that is not on the approved list, naming the list', async () => {
     const notListed = schools.find((s) => !s.listed)!;
     const answer = await ask(ministry, notListed.code);

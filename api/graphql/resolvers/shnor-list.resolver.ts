@@ -7,6 +7,8 @@ import { type EntryView, scopedDecisions, scopedEntries } from '../../services/l
 import { countEntries, diffIncluded } from '../../services/lists/rules.js';
 import { entryView, listView } from '../../services/lists/views.js';
 import { toId } from '../../services/school-query.js';
+import { entryPartnerSuggestions } from '../../services/support/partner-suggestions.service.js';
+import { PartnerSuggestionsType } from '../types/support/partner-suggestions.types.js';
 import { checkYear } from '../inputs/validate.js';
 import { ShnorStatus } from '../types/analytics/shnor.types.js';
 import { arrayPage } from '../types/page-info.type.js';
@@ -127,6 +129,16 @@ export class ShnorListEntryResolver {
   })
   school(@Root() entry: EntryRoot, @Ctx() ctx: Context) {
     return ctx.loaders.school.load(entry.schoolId);
+  }
+
+  @FieldResolver(() => PartnerSuggestionsType, {
+    nullable: true,
+    description:
+      'Partner suggestions (SUPPORT-V1 §4) for an included school of an approved or published list, with the ' +
+      'list’s methodology and support-v1; null for a draft list or a school not included',
+  })
+  partnerSuggestions(@Root() entry: EntryRoot & EntryView, @Ctx() ctx: Context) {
+    return entryPartnerSuggestions(ctx, entry, entry.list);
   }
 
   @FieldResolver(() => [ShnorListDecisionRecord], { description: 'This entry’s decisions, oldest first' })

@@ -20,7 +20,7 @@ import { badUserInput } from '../../errors.js';
 import { checkYear } from '../../graphql/inputs/validate.js';
 import { methodologyView } from '../analytics/candidate-view.js';
 import { findScopedSchool } from '../analytics/dynamics.service.js';
-import { resolveMethodology } from '../analytics/methodology.js';
+import { type EffectiveMethodology, resolveMethodology } from '../analytics/methodology.js';
 import { riskYear } from '../analytics/risk.service.js';
 import { shnorYear } from '../analytics/shnor.service.js';
 import { frozenListOf } from '../lists/list-store.js';
@@ -97,6 +97,99 @@ async function codesOfRegion(db: Queryable, regionId: number): Promise<Map<numbe
   return new Map(rows.map((r) => [r.id, r.code]));
 }
 
+/** The listed school s as the suggestions need it. */
+interface ListedSchool {
+  id: number;
+  code: string;
+  regionId: number;
+  municipalityId: number;
+}
+
+/**
+ * Everything §4 reads once per (region, list, methodology): the candidates of the region in the
+ * viewer's scope with their values, and the approved list's schools. Memoised per request, so the
+ * suggestions of every entry of a list cost the statements of one.
+ */
+function regionCandidates(
+  ctx: Context,
+  m: EffectiveMethodology,
+  year: number,
+  regionId: number,
+  listId: string,
+) {
+  return ctx.memo.once(`partners:${m.hash}:${year}:${regionId}:${listId}`, async () => {
+    const [shnor, risk, codes, listed] = await Promise.all([
+      shnorYear(ctx, m, year),
+      riskYear(ctx, m, year),
+      codesOfRegion(ctx.db, regionId),
+      includedIn(ctx.db, listId),
+    ]);
+    const ofRegion = shnor.candidates.filter((c) => c.regionId === regionId);
+    const visible = ofRegion.filter((c) => isInScope(ctx.viewer, c));
+    const candidates: PartnerCandidate[] = visible.map((c) => {
+      const wellbeing = risk.wellbeing.get(c.schoolId);
+      return {
+        schoolId: c.schoolId,
+        code: codes.get(c.schoolId) ?? '',
+        regionId: c.regionId,
+        municipalityId: c.municipalityId,
+        lowIndex: c.current.lowIndex,
+        lowRank: c.current.lowRank,
+        low: c.current.low,
+        swi: wellbeing?.swi ?? null,
+        resilient: resilient(
+          wellbeing?.difficultContext ?? null,
+          c.current.lowRank,
+          c.markedCurrent,
+          m.params,
+        ),
+        onApprovedList: listed.has(c.schoolId),
+      };
+    });
+    return {
+      listed,
+      candidates,
+      swiOf: (schoolId: number) => risk.wellbeing.get(schoolId)?.swi ?? null,
+      scopeCoversRegion: visible.length === ofRegion.length,
+      dataVersion: shnor.dataVersion,
+    };
+  });
+}
+
+/** §4 for one listed school of a frozen list, from the region's candidates. */
+async function suggestionsFor(
+  ctx: Context,
+  m: EffectiveMethodology,
+  support: SupportView,
+  year: number,
+  school: ListedSchool,
+  listId: string,
+) {
+  const region = await regionCandidates(ctx, m, year, school.regionId, listId);
+  const swi = region.swiOf(school.id);
+  const result = suggestPartners(
+    {
+      schoolId: school.id,
+      code: school.code,
+      regionId: school.regionId,
+      municipalityId: school.municipalityId,
+      swi,
+    },
+    region.candidates,
+    support.params.partners,
+  );
+  return {
+    year,
+    listId,
+    swi,
+    ...result,
+    scopeCoversRegion: region.scopeCoversRegion,
+    support,
+    methodology: methodologyView(m),
+    dataVersion: region.dataVersion,
+  };
+}
+
 /**
  * partnerSuggestions (SUPPORT-V1 §4) for school s on the approved list of (r, y), r its region.
  * Checked in this order: the year, the support overrides, the methodology (a what-if is authorized
@@ -116,48 +209,33 @@ export async function partnerSuggestions(ctx: Context, q: PartnerQuestion) {
   const listId = await frozenListOf(ctx.db, year, regionId);
   const regionCode = async () => (await ctx.loaders.region.load(regionId))?.code ?? String(regionId);
   if (!listId) throw notOnApprovedList(school.code, year, await regionCode(), null);
-  const listed = await includedIn(ctx.db, listId);
+  const { listed } = await regionCandidates(ctx, m, year, regionId, listId);
   if (!listed.has(school.id)) throw notOnApprovedList(school.code, year, await regionCode(), listId);
+  return { school, ...(await suggestionsFor(ctx, m, support, year, school, listId)) };
+}
 
-  const [shnor, risk, codes] = await Promise.all([
-    shnorYear(ctx, m, year),
-    riskYear(ctx, m, year),
-    codesOfRegion(ctx.db, regionId),
-  ]);
-  const ofRegion = shnor.candidates.filter((c) => c.regionId === regionId);
-  const visible = ofRegion.filter((c) => isInScope(ctx.viewer, c));
-  const candidates: PartnerCandidate[] = visible.map((c) => {
-    const wellbeing = risk.wellbeing.get(c.schoolId);
-    return {
-      schoolId: c.schoolId,
-      code: codes.get(c.schoolId) ?? '',
-      regionId: c.regionId,
-      municipalityId: c.municipalityId,
-      lowIndex: c.current.lowIndex,
-      lowRank: c.current.lowRank,
-      low: c.current.low,
-      swi: wellbeing?.swi ?? null,
-      resilient: resilient(wellbeing?.difficultContext ?? null, c.current.lowRank, c.markedCurrent, m.params),
-      onApprovedList: listed.has(c.schoolId),
-    };
-  });
-  const swi = risk.wellbeing.get(school.id)?.swi ?? null;
-  const result = suggestPartners(
-    { schoolId: school.id, code: school.code, regionId, municipalityId: school.municipalityId, swi },
-    candidates,
-    support.params.partners,
-  );
-  return {
-    year,
-    school,
-    listId,
-    swi,
-    ...result,
-    scopeCoversRegion: visible.length === ofRegion.length,
-    support,
-    methodology: methodologyView(m),
-    dataVersion: shnor.dataVersion,
+/**
+ * The field on a list entry: the suggestions of an included school of an approved (or published)
+ * list, with the list's own methodology and support-v1; null for a draft or an entry not included.
+ * The entry was read through the viewer's scope.
+ */
+export async function entryPartnerSuggestions(
+  ctx: Context,
+  entry: { schoolId: number; schoolCode: string; municipalityId: number; included: boolean },
+  list: { id: string; year: number; regionId: number; status: string; methodologyName: string },
+) {
+  if (!entry.included || (list.status !== 'APPROVED' && list.status !== 'PUBLISHED')) return null;
+  const m = await resolveMethodology(ctx, list.methodologyName, null, ctx);
+  const support: SupportView = { name: SUPPORT_VERSION, overridden: false, params: SUPPORT_V1 };
+  const school = {
+    id: entry.schoolId,
+    code: entry.schoolCode,
+    regionId: list.regionId,
+    municipalityId: entry.municipalityId,
   };
+  const answer = await suggestionsFor(ctx, m, support, list.year, school, list.id);
+  const row = await ctx.loaders.school.load(entry.schoolId);
+  return row ? { school: row, ...answer } : null;
 }
 
 export type PartnerSuggestionsAnswer = Awaited<ReturnType<typeof partnerSuggestions>>;

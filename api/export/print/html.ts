@@ -1,0 +1,115 @@
+import { createHash } from 'node:crypto';
+import { escapeHtml } from '../../docs/render.js';
+import { type CellValue, isZoned } from '../table.js';
+import { offsetLabel, russianDateTime } from '../zoned-time.js';
+import { type PrintDocument } from './document.js';
+
+/**
+ * A printed document as an HTML page a browser prints cleanly: Russian, A4 in the document's
+ * orientation (`@page`), the table header repeated on every page (a `thead` does that), the order's
+ * number and date at the top of every page and «Стр. N из M» at the bottom (page-margin boxes with
+ * CSS counters; browsers without them print the page without the numbers). One inline stylesheet,
+ * no script, no image, no font, no link: the Content-Security-Policy allows that stylesheet alone,
+ * by its hash, and nothing else.
+ */
+
+/** A CSS string literal of any text: everything but plain letters, digits and spaces escaped. */
+function cssString(text: string): string {
+  return `"${[...text].map((c) => (/[\p{L}\p{N} .,:;()№«»/-]/u.test(c) ? c : `\\${c.codePointAt(0)!.toString(16)} `)).join('')}"`;
+}
+
+function cellText(value: CellValue | undefined): string {
+  if (value === undefined || value === null) return '';
+  if (isZoned(value)) return russianDateTime(value);
+  if (typeof value === 'boolean') return value ? 'да' : 'нет';
+  return String(value);
+}
+
+function stylesheet(document: PrintDocument, generated: string): string {
+  const total = document.columns.reduce((sum, c) => sum + c.width, 0);
+  const widths = document.columns
+    .map((c, i) => `col:nth-child(${i + 1}) { width: ${((c.width / total) * 100).toFixed(1)}%; }`)
+    .join('\n');
+  const running = document.annex?.split('\n')[0] ?? document.title;
+  return `
+@page {
+  size: A4 ${document.orientation};
+  margin: 16mm 12mm 16mm 14mm;
+  @top-left { content: ${cssString(running)}; font: 8pt serif; color: #444; }
+  @bottom-left { content: ${cssString(generated)}; font: 8pt serif; color: #444; }
+  @bottom-right { content: "Стр. " counter(page) " из " counter(pages); font: 8pt serif; }
+}
+html { font: 11pt/1.3 "Times New Roman", Times, serif; color: #000; background: #fff; }
+body { margin: 0 auto; max-width: ${document.orientation === 'landscape' ? '277mm' : '190mm'}; padding: 8mm 0; }
+.annex { margin: 0 0 6mm auto; width: 45%; text-align: right; white-space: pre-line; }
+h1 { font-size: 12pt; text-align: center; margin: 0 0 2mm; }
+.line { text-align: center; margin: 0 0 1mm; }
+table { width: 100%; border-collapse: collapse; table-layout: fixed; margin-top: 5mm; }
+thead { display: table-header-group; }
+tr { break-inside: avoid; page-break-inside: avoid; }
+th, td { border: 0.5pt solid #000; padding: 1mm 1.5mm; vertical-align: top; text-align: left;
+  white-space: pre-line; overflow-wrap: anywhere; }
+th { background: #e7e6e6; text-align: center; vertical-align: middle; }
+td.integer, td.code { text-align: center; }
+.empty { text-align: center; font-style: italic; }
+footer { margin-top: 4mm; font-size: 9pt; color: #444; }
+@media print { body { max-width: none; padding: 0; } footer { display: none; } }
+${widths}
+`;
+}
+
+export interface PrintedHtml {
+  html: string;
+  /** The page's Content-Security-Policy: its own stylesheet, by hash, and nothing else. */
+  csp: string;
+}
+
+export function printHtml(document: PrintDocument, generatedAt = new Date()): PrintedHtml {
+  const zoned = { at: generatedAt, timeZone: document.timeZone };
+  const generated = `Сформировано ${russianDateTime(zoned)} (${offsetLabel(zoned)})`;
+  const css = stylesheet(document, generated);
+  const hash = createHash('sha256').update(css).digest('base64');
+  const [title = document.title, ...lines] = document.heading;
+  const head = document.columns.map((c) => `<th scope="col">${escapeHtml(c.header)}</th>`).join('');
+  const body = document.rows.length
+    ? document.rows
+        .map(
+          (cells) =>
+            `<tr>${document.columns
+              .map((c, i) => `<td class="${c.kind}">${escapeHtml(cellText(cells[i]))}</td>`)
+              .join('')}</tr>`,
+        )
+        .join('\n')
+    : `<tr><td class="empty" colspan="${document.columns.length}">${escapeHtml(document.empty)}</td></tr>`;
+  const html = `<!doctype html>
+<html lang="ru">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<title>${escapeHtml(document.title)}</title>
+<style>${css}</style>
+</head>
+<body>
+<header>
+${document.annex ? `<p class="annex">${escapeHtml(document.annex)}</p>\n` : ''}<h1>${escapeHtml(title)}</h1>
+${lines.map((l) => `<p class="line">${escapeHtml(l)}</p>`).join('\n')}
+</header>
+<main>
+<table>
+<colgroup>${document.columns.map(() => '<col>').join('')}</colgroup>
+<thead><tr>${head}</tr></thead>
+<tbody>
+${body}
+</tbody>
+</table>
+</main>
+<footer><p>${escapeHtml(generated)}</p></footer>
+</body>
+</html>
+`;
+  return {
+    html,
+    csp: `default-src 'none'; style-src 'sha256-${hash}'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`,
+  };
+}
