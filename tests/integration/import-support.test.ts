@@ -192,6 +192,27 @@ describe('assignments', () => {
     expect(rows).toEqual([{ actor: expect.stringMatching(/^cli:/), kind: 'assignments' }]);
   });
 
+  it('the imports log lists the support kinds like the others (imports(kind:))', async () => {
+    const response = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${ministry}` },
+      body: JSON.stringify({
+        query: '{ imports(kind: "assignments", first: 50) { totalCount nodes { kind } } }',
+      }),
+    });
+    const body = (await response.json()) as {
+      data?: { imports: { totalCount: number; nodes: { kind: string }[] } };
+      errors?: unknown;
+    };
+    expect(body.errors).toBeUndefined();
+    const expected = await db.query<{ n: number }>(
+      `select count(*)::int as n from import_log where kind = 'assignments'`,
+    );
+    expect(body.data?.imports.totalCount).toBe(expected.rows[0]!.n);
+    expect(expected.rows[0]!.n).toBeGreaterThan(0);
+    expect(new Set(body.data?.imports.nodes.map((n) => n.kind))).toEqual(new Set(['assignments']));
+  });
+
   it('a bad file is refused whole: every bad row listed, nothing written', async () => {
     const before = await tableFingerprint(db, 'assignment');
     const { status, report } = await upload(

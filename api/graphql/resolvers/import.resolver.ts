@@ -1,5 +1,5 @@
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
-import { isImportKind } from '../../../ingest/formats/types.js';
+import { isImportKind, isSupportImportKind } from '../../../ingest/formats/types.js';
 import { countImports, readImports } from '../../../ingest/write/import-log.js';
 import { authorize, may } from '../../auth/permissions.js';
 import { type Context } from '../../context.js';
@@ -19,12 +19,17 @@ export class ImportResolver {
     @Ctx() ctx: Context,
     @Arg('first', () => Int, { nullable: true }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
-    @Arg('kind', () => String, { nullable: true, description: 'schools, vpr, oge, ege or indicators' })
+    @Arg('kind', () => String, {
+      nullable: true,
+      description:
+        'schools, vpr, oge, ege, indicators, or a support list: assignments, partnerships, diagnostics',
+    })
     kind?: string,
   ) {
     const { viewer } = ctx;
     authorize(viewer, 'imports.read');
-    if (kind && !isImportKind(kind)) throw badUserInput('kind', `Unknown import kind «${kind}»`);
+    if (kind && !isImportKind(kind) && !isSupportImportKind(kind))
+      throw badUserInput('kind', `Unknown import kind «${kind}»`);
     const own = may(viewer, 'imports.readAll') ? null : viewer;
     const size = pageSize(first, ctx.config.defaultPageSize, ctx.config.maxPageSize);
     const beforeId = after ? String(decodeCursor(after, ['bigint'])[0]) : null;
