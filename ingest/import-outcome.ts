@@ -3,8 +3,10 @@ import { currentDataVersion } from '../db/data-version.js';
 import { type Queryable } from '../db/queryable.js';
 import { type Viewer } from '../db/viewer.js';
 import { type AnyImportKind } from './formats/types.js';
+import { IMPORT_FAILED, importTimeout, type ImportLimits } from './limits.js';
+import { UnreadableFileError } from './read/decode.js';
 import { type newFileFacts } from './read/file.js';
-import { type ImportReport } from './report.js';
+import { type FileError, type ImportReport } from './report.js';
 import { type BadRows } from './validate.js';
 import { recordImport } from './write/import-log.js';
 
@@ -19,15 +21,31 @@ export interface ImportProgress {
   bad: () => BadRows;
 }
 
+/** PostgreSQL's query_canceled (SQLSTATE 57014): what `statement_timeout` raises. */
+function isStatementTimeout(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '57014';
+}
+
+export function fileErrorOf(error: UnreadableFileError): FileError {
+  return {
+    code: error.code,
+    ru: error.ru,
+    en: error.message,
+    ...(error.value !== undefined ? { value: error.value } : {}),
+  };
+}
+
 /**
- * The report of one import in its current state, and the refusal that ends it: every import kind
- * (results and support lists) reports and refuses the one way — rolled back, then logged.
+ * The report of one import in its current state, how its transaction begins, the refusal that
+ * ends it and what a failure does: every import kind (results and support lists) does each the one
+ * way — refused means rolled back, then logged.
  */
 export function importOutcome(
   client: pg.PoolClient | pg.Client,
   db: Queryable,
   viewer: Viewer,
   p: ImportProgress,
+  limits: ImportLimits,
 ) {
   const report = (fields: Partial<ImportReport>): Omit<ImportReport, 'id'> => ({
     kind: p.kind,
@@ -61,5 +79,32 @@ export function importOutcome(
     const refused = report({ ...fields, dataVersion: await currentDataVersion(db) });
     return { id: await recordImport(db, viewer, refused), ...refused };
   };
-  return { report, refuse };
+  /**
+   * A national file takes longer than an API statement may, but not without end: a plan gone wrong
+   * (or a file built to make one) is cancelled and the import refused (IMPORT_TIMEOUT). Imports run
+   * one at a time; waiting for the lock is bounded the same way.
+   */
+  const begin = async (): Promise<void> => {
+    await client.query('begin');
+    await db.query(`set local statement_timeout = ${Math.trunc(limits.statementTimeoutMs)}`);
+    await db.query(`select pg_advisory_xact_lock(hashtext('shnor-import'))`);
+  };
+  /** An unreadable file or a timeout is a refusal; anything else is logged as failed and thrown on. */
+  const fail = async (error: unknown): Promise<ImportReport> => {
+    if (error instanceof UnreadableFileError) return refuse({ fileError: fileErrorOf(error) });
+    if (isStatementTimeout(error))
+      return refuse({ fileError: fileErrorOf(importTimeout(limits.statementTimeoutMs)) });
+    await client.query('rollback').catch(() => undefined);
+    // Logged as refused, so that no import goes unrecorded; the error itself is the caller's to report.
+    const failed = async () =>
+      recordImport(
+        db,
+        viewer,
+        report({ fileError: { ...IMPORT_FAILED }, dataVersion: await currentDataVersion(db) }),
+      );
+    // A connection that is gone cannot log anything: the original error is what matters then.
+    await failed().catch(() => undefined);
+    throw error;
+  };
+  return { report, refuse, begin, fail };
 }

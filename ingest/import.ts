@@ -8,9 +8,8 @@ import { loadConfig } from '../config/settings.js';
 import { copyRows } from '../db/copy.js';
 import { FORMATS } from './formats/index.js';
 import { type AnyImportKind, isSupportImportKind } from './formats/types.js';
-import { UnreadableFileError } from './read/decode.js';
 import { newFileFacts, readRecords } from './read/file.js';
-import { IMPORT_FAILED, importTimeout, type ImportLimits } from './limits.js';
+import { type ImportLimits } from './limits.js';
 import { type FileError, type ImportReport } from './report.js';
 import { importOutcome } from './import-outcome.js';
 import { BadRows, stagingRows } from './validate.js';
@@ -50,20 +49,6 @@ export interface ImportRequest {
   stagedOnly?: boolean;
   /** The bounds of the import; the configured ones (IMPORT_* settings) when absent. */
   limits?: ImportLimits;
-}
-
-/** PostgreSQL's query_canceled (SQLSTATE 57014): what `statement_timeout` raises. */
-function isStatementTimeout(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '57014';
-}
-
-function fileErrorOf(error: UnreadableFileError): FileError {
-  return {
-    code: error.code,
-    ru: error.ru,
-    en: error.message,
-    ...(error.value !== undefined ? { value: error.value } : {}),
-  };
 }
 
 /**
@@ -132,22 +117,23 @@ export async function runImport(
     kind === 'schools'
       ? 'Логин'
       : `Логин, Год${kind === 'vpr' ? ', Класс' : ''}, ${kind === 'indicators' ? 'Показатель' : 'Предмет'}`;
-  const { report, refuse } = importOutcome(client, db, viewer, {
-    kind,
-    fileName: request.fileName,
-    started,
-    facts,
-    counter,
-    bad: () => bad,
-  });
+  const { report, refuse, begin, fail } = importOutcome(
+    client,
+    db,
+    viewer,
+    {
+      kind,
+      fileName: request.fileName,
+      started,
+      facts,
+      counter,
+      bad: () => bad,
+    },
+    limits,
+  );
 
-  await client.query('begin');
   try {
-    // A national file takes longer than an API statement may, but not without end: a plan gone
-    // wrong (or a file built to make one) is cancelled and the import refused (IMPORT_TIMEOUT).
-    // Imports run one at a time; waiting for the lock is bounded the same way.
-    await db.query(`set local statement_timeout = ${Math.trunc(limits.statementTimeoutMs)}`);
-    await db.query(`select pg_advisory_xact_lock(hashtext('shnor-import'))`);
+    await begin();
     const env = await loadValidationEnv(db, viewer.scope);
     await db.query(createStagingSql(kind));
     const stagingStarted = performance.now();
@@ -221,20 +207,6 @@ export async function runImport(
     await client.query('commit');
     return { id, ...accepted };
   } catch (error) {
-    if (error instanceof UnreadableFileError) return refuse({ fileError: fileErrorOf(error) });
-    if (isStatementTimeout(error)) {
-      return refuse({ fileError: fileErrorOf(importTimeout(limits.statementTimeoutMs)) });
-    }
-    await client.query('rollback').catch(() => undefined);
-    // Logged as refused, so that no import goes unrecorded; the error itself is the caller's to report.
-    const failed = async () =>
-      recordImport(
-        db,
-        viewer,
-        report({ fileError: { ...IMPORT_FAILED }, dataVersion: await currentDataVersion(db) }),
-      );
-    // A connection that is gone cannot log anything: the original error is what matters then.
-    await failed().catch(() => undefined);
-    throw error;
+    return fail(error);
   }
 }

@@ -12,10 +12,9 @@ import {
   type SupportImportKind,
   type ValidationEnv,
 } from '../../formats/types.js';
-import { IMPORT_FAILED, importTimeout, type ImportLimits } from '../../limits.js';
-import { UnreadableFileError } from '../../read/decode.js';
+import { type ImportLimits } from '../../limits.js';
 import { newFileFacts, readRecords } from '../../read/file.js';
-import { type FileError, type ImportReport } from '../../report.js';
+import { type ImportReport } from '../../report.js';
 import { importOutcome } from '../../import-outcome.js';
 import { BadRows, stagingRows } from '../../validate.js';
 import { recordImport } from '../import-log.js';
@@ -45,19 +44,6 @@ export interface SupportImportRequest {
 /** The results' validator interface does not see this one: the support formats read their own registry. */
 const NO_RESULTS_ENV: ValidationEnv = { school: () => undefined, regionIds: [], region: () => undefined };
 
-function isStatementTimeout(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '57014';
-}
-
-function fileErrorOf(error: UnreadableFileError): FileError {
-  return {
-    code: error.code,
-    ru: error.ru,
-    en: error.message,
-    ...(error.value !== undefined ? { value: error.value } : {}),
-  };
-}
-
 function repeatedKey(row: SupportRow, firstLine: number, column: string): BadRow {
   return {
     line: row.line,
@@ -81,19 +67,23 @@ export async function runSupportImport(
   const facts = newFileFacts();
   const bad = new BadRows();
   const counter = { rows: 0 };
-  const { report, refuse } = importOutcome(client, db, viewer, {
-    kind,
-    fileName: request.fileName,
-    started,
-    facts,
-    counter,
-    bad: () => bad,
-  });
+  const { report, refuse, begin, fail } = importOutcome(
+    client,
+    db,
+    viewer,
+    {
+      kind,
+      fileName: request.fileName,
+      started,
+      facts,
+      counter,
+      bad: () => bad,
+    },
+    limits,
+  );
 
-  await client.query('begin');
   try {
-    await db.query(`set local statement_timeout = ${Math.trunc(limits.statementTimeoutMs)}`);
-    await db.query(`select pg_advisory_xact_lock(hashtext('shnor-import'))`);
+    await begin();
     const env = await loadSupportEnv(db, viewer.scope);
     let keyColumns = '';
     // The results' streaming validation (limits, header, bad rows), with this kind's validator inside.
@@ -158,17 +148,6 @@ export async function runSupportImport(
     await client.query('commit');
     return { id, ...accepted };
   } catch (error) {
-    if (error instanceof UnreadableFileError) return refuse({ fileError: fileErrorOf(error) });
-    if (isStatementTimeout(error))
-      return refuse({ fileError: fileErrorOf(importTimeout(limits.statementTimeoutMs)) });
-    await client.query('rollback').catch(() => undefined);
-    const failed = async () =>
-      recordImport(
-        db,
-        viewer,
-        report({ fileError: { ...IMPORT_FAILED }, dataVersion: await currentDataVersion(db) }),
-      );
-    await failed().catch(() => undefined);
-    throw error;
+    return fail(error);
   }
 }
