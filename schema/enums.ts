@@ -171,6 +171,18 @@ export enum DocumentStatus {
   RETURNED = 'RETURNED',
 }
 
+/**
+ * The statuses a document's next record may have, after each status (SUPPORT-V1 §1), and for its
+ * first record: a draft, or — in a status log imported from a spreadsheet — its submission.
+ */
+export const DOCUMENT_NEXT_STATUSES: Readonly<Record<DocumentStatus | 'FIRST', readonly DocumentStatus[]>> = {
+  FIRST: [DocumentStatus.DRAFT, DocumentStatus.SUBMITTED],
+  [DocumentStatus.DRAFT]: [DocumentStatus.SUBMITTED],
+  [DocumentStatus.SUBMITTED]: [DocumentStatus.APPROVED, DocumentStatus.RETURNED],
+  [DocumentStatus.RETURNED]: [DocumentStatus.SUBMITTED],
+  [DocumentStatus.APPROVED]: [],
+};
+
 export enum EventKind {
   SEMINAR = 'SEMINAR',
   WEBINAR = 'WEBINAR',

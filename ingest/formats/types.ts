@@ -8,7 +8,16 @@ export function isImportKind(value: string): value is ImportKind {
 }
 
 /** The support lists of SUPPORT-V1 §1 imported in bulk (ingest/formats/support, ingest/write/support). */
-export const SUPPORT_IMPORT_KINDS = ['assignments', 'partnerships', 'diagnostics'] as const;
+export const SUPPORT_IMPORT_KINDS = [
+  'orders',
+  'assignments',
+  'partnerships',
+  'documents',
+  'activity-statuses',
+  'activity-reports',
+  'diagnostics',
+  'events',
+] as const;
 export type SupportImportKind = (typeof SUPPORT_IMPORT_KINDS)[number];
 /** Every kind `POST /import/<kind>` and `npm run import` take. */
 export type AnyImportKind = ImportKind | SupportImportKind;

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_V1 } from '../../analytics/methodology/params.js';
 import { loadConfig } from '../../config/settings.js';
 import { FORMATS } from '../../ingest/formats/index.js';
-import { IMPORT_KINDS } from '../../ingest/formats/types.js';
+import { SUPPORT_FORMATS } from '../../ingest/formats/support/index.js';
+import { IMPORT_KINDS, SUPPORT_IMPORT_KINDS } from '../../ingest/formats/types.js';
 
 /**
  * docs/ against the code it explains (issue 10): the parameters are read from DEFAULT_V1 and the
@@ -115,20 +116,26 @@ describe('docs/methodology.md documents default-v1 (analytics/methodology/params
 });
 
 describe('docs/data-formats.md documents every import kind (ingest/formats)', () => {
-  it.each(IMPORT_KINDS.map((kind) => [kind]))('%s: every header name, required or not', (kind) => {
-    const text = section(dataFormats, `Kind: ${kind}`);
-    const columns = tables(text).find((t) => t.header[0] === 'Russian header');
-    expect(columns, `the column table of ${kind}`).toBeDefined();
-    const required = (columns as Table).header.indexOf('required');
-    for (const field of FORMATS[kind].fields) {
-      for (const name of field.names) expect(text, `${kind}: «${name}»`).toContain(`\`${name}\``);
-      const row = (columns as Table).rows.find((r) => (r[0] ?? '').includes(`\`${field.names[0]}\``));
-      expect(row, `${kind}: a row for «${field.names[0]}»`).toBeDefined();
-      expect((row as string[])[required] === 'yes', `${kind}: is «${field.names[0]}» required`).toBe(
-        field.required,
-      );
-    }
-  });
+  const fieldsOf = (kind: string) =>
+    (FORMATS as Record<string, { fields: typeof FORMATS.schools.fields }>)[kind]?.fields ??
+    SUPPORT_FORMATS[kind as (typeof SUPPORT_IMPORT_KINDS)[number]].fields;
+  it.each([...IMPORT_KINDS, ...SUPPORT_IMPORT_KINDS].map((kind) => [kind]))(
+    '%s: every header name, required or not',
+    (kind) => {
+      const text = section(dataFormats, `Kind: ${kind}`);
+      const columns = tables(text).find((t) => t.header[0] === 'Russian header');
+      expect(columns, `the column table of ${kind}`).toBeDefined();
+      const required = (columns as Table).header.indexOf('required');
+      for (const field of fieldsOf(kind)) {
+        for (const name of field.names) expect(text, `${kind}: «${name}»`).toContain(`\`${name}\``);
+        const row = (columns as Table).rows.find((r) => (r[0] ?? '').includes(`\`${field.names[0]}\``));
+        expect(row, `${kind}: a row for «${field.names[0]}»`).toBeDefined();
+        expect((row as string[])[required] === 'yes', `${kind}: is «${field.names[0]}» required`).toBe(
+          field.required,
+        );
+      }
+    },
+  );
 
   it('names every IMPORT_* limit with its default', () => {
     const limits = tables(section(dataFormats, 'Limits')).find((t) => t.header[0] === 'setting') as Table;

@@ -1,5 +1,4 @@
-import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -9,6 +8,7 @@ import { type RunningServer } from '../../api/server.js';
 import { createFreshDatabase, type FreshDatabase } from '../support/fresh-database.js';
 import { rowXml, tableFingerprint, xlsxBytes } from '../support/import.js';
 import { startTestServerOn } from '../support/server.js';
+import { importByCli, uploadImport } from '../support/support-import.js';
 
 /**
  * Bulk imports of the support lists (issue 12 item 5: assignments, partnerships, diagnostics) over
@@ -29,17 +29,6 @@ let dir: string;
 let ministry: string;
 let municipal10: string;
 let regional56: string;
-
-interface Report {
-  id: string;
-  status: string;
-  rows: number;
-  inserted: number;
-  updated: number;
-  unchanged: number;
-  badRows: number;
-  errors: { line: number; column: string; value: string; reason: { ru: string; en: string } }[];
-}
 
 beforeAll(async () => {
   fresh = await createFreshDatabase({ seed: 'demo' });
@@ -66,35 +55,10 @@ afterAll(async () => {
 
 const fixture = (name: string) => readFile(join(FIXTURES, name));
 
-async function upload(kind: string, bytes: Uint8Array | string, fileName: string, token?: string) {
-  const form = new FormData();
-  form.append('file', new Blob([typeof bytes === 'string' ? bytes : new Uint8Array(bytes)]), fileName);
-  const response = await fetch(`${server.url}/import/${kind}`, {
-    method: 'POST',
-    body: form,
-    headers: {
-      'apollo-require-preflight': 'true',
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-  });
-  return { status: response.status, report: (await response.json()) as Report };
-}
-
-/** `npm run import -- <kind> <file>` spawned as the operator runs it. */
-async function cli(kind: string, bytes: Uint8Array | string, fileName: string) {
-  const file = join(dir, fileName);
-  await writeFile(file, bytes);
-  const child = spawn(
-    process.execPath,
-    ['--import', '@swc-node/register/esm-register', 'api/import/cli.ts', kind, file],
-    { env: { ...process.env, DATABASE_URL: fresh.url }, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
-  return { code, output };
-}
+const upload = (kind: string, bytes: Uint8Array | string, fileName: string, token?: string) =>
+  uploadImport(server.url, kind, bytes, fileName, token);
+const cli = (kind: string, bytes: Uint8Array | string, fileName: string) =>
+  importByCli(fresh.url, dir, kind, bytes, fileName);
 
 const count = async (table: string) =>
   (await db.query<{ n: number }>(`select count(*)::int as n from ${table}`)).rows[0]?.n;

@@ -1,5 +1,10 @@
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
-import { isImportKind, isSupportImportKind } from '../../../ingest/formats/types.js';
+import {
+  IMPORT_KINDS,
+  isImportKind,
+  isSupportImportKind,
+  SUPPORT_IMPORT_KINDS,
+} from '../../../ingest/formats/types.js';
 import { countImports, readImports } from '../../../ingest/write/import-log.js';
 import { authorize, may } from '../../auth/permissions.js';
 import { type Context } from '../../context.js';
@@ -22,7 +27,7 @@ export class ImportResolver {
     @Arg('kind', () => String, {
       nullable: true,
       description:
-        'schools, vpr, oge, ege, indicators, or a support list: assignments, partnerships, diagnostics',
+        `${IMPORT_KINDS.join(', ')}, or a support list: ${SUPPORT_IMPORT_KINDS.join(', ')}`,
     })
     kind?: string,
   ) {

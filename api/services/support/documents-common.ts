@@ -1,6 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { isValidYmd } from '../../../analytics/support/dates.js';
 import { type Queryable } from '../../../db/queryable.js';
+import { EVIDENCE_URL_PATTERN } from '../../../schema/entities/support/evidence-url.js';
 import { sql, type Sql } from '../../../db/sql.js';
 import { type Target } from '../../auth/permissions.js';
 import { badUserInput } from '../../errors.js';
@@ -85,7 +86,7 @@ export function isoDateArgument(argument: string, value: string): string {
 export function httpLink(argument: string, value: string | null | undefined): string | null {
   const link = optionalText(value);
   if (link === null) return null;
-  if (!/^https?:\/\/[^\s/?#]+([/?#]\S*)?$/i.test(link)) {
+  if (!EVIDENCE_URL_PATTERN.test(link)) {
     throw badUserInput(argument, `${argument}: «${link.slice(0, 100)}» is not an http or https link`);
   }
   return link;

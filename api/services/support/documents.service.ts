@@ -4,6 +4,7 @@ import { SCHOOL_SCOPE, scopeCondition } from '../../../db/scope.js';
 import { sql, type Sql } from '../../../db/sql.js';
 import { AuditLogEntry, DocumentStatusRecord, SchoolDocument } from '../../../schema/entities/index.js';
 import {
+  DOCUMENT_NEXT_STATUSES,
   DocumentStatus,
   RISK_FACTOR_MAX,
   RISK_FACTOR_MIN,
@@ -241,15 +242,27 @@ export async function createSchoolDocument(
   return documentById(ctx.db, document.id);
 }
 
-/** The transitions of SUPPORT-V1 §1: from which status each move may be made, and who makes it. */
+/** The statuses a document may move to `to` from (schema/enums.ts DOCUMENT_NEXT_STATUSES: the one table). */
+const fromStatuses = (to: DocumentStatus): readonly DocumentStatus[] =>
+  Object.values(DocumentStatus).filter((s) => DOCUMENT_NEXT_STATUSES[s].includes(to));
+
+/** Each move of SUPPORT-V1 §1: the status it records, from which it may be made, and who makes it. */
 const MOVES = {
   submit: {
     to: DocumentStatus.SUBMITTED,
-    from: [DocumentStatus.DRAFT, DocumentStatus.RETURNED],
+    from: fromStatuses(DocumentStatus.SUBMITTED),
     action: 'support.schoolWork',
   },
-  approve: { to: DocumentStatus.APPROVED, from: [DocumentStatus.SUBMITTED], action: 'support.review' },
-  return: { to: DocumentStatus.RETURNED, from: [DocumentStatus.SUBMITTED], action: 'support.review' },
+  approve: {
+    to: DocumentStatus.APPROVED,
+    from: fromStatuses(DocumentStatus.APPROVED),
+    action: 'support.review',
+  },
+  return: {
+    to: DocumentStatus.RETURNED,
+    from: fromStatuses(DocumentStatus.RETURNED),
+    action: 'support.review',
+  },
 } as const satisfies Record<string, { to: DocumentStatus; from: readonly DocumentStatus[]; action: Action }>;
 
 export type DocumentMove = keyof typeof MOVES;

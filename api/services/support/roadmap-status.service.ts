@@ -1,4 +1,6 @@
 import { sql } from '../../../db/sql.js';
+import { DAYS_BEFORE_PERIOD, daysBefore } from '../../../ingest/formats/support/activity-statuses.js';
+import { EVIDENCE_URL_PATTERN } from '../../../schema/entities/support/evidence-url.js';
 import { Activity, ActivityStatusRecord, AuditLogEntry } from '../../../schema/entities/index.js';
 import { type ActivityRecordStatus } from '../../../schema/enums.js';
 import { authorize } from '../../auth/permissions.js';
@@ -20,18 +22,6 @@ export interface RecordStatusArgs {
   status: ActivityRecordStatus;
   note?: string | null;
   evidenceUrl?: string | null;
-}
-
-/** schema/entities/support/evidence-url.ts, as the table checks it: http or https with a host. */
-const EVIDENCE_URL = /^https?:\/\/[^\s/?#]+([/?#]\S*)?$/i;
-
-/** How far before its period a record of a roadmap may be dated. */
-const DAYS_BEFORE_PERIOD = 366;
-
-function daysBefore(iso: string, days: number): string {
-  const date = new Date(`${iso}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() - days);
-  return date.toISOString().slice(0, 10);
 }
 
 export async function recordActivityStatus(
@@ -73,7 +63,7 @@ export async function recordActivityStatus(
     );
   }
   const evidenceUrl = args.evidenceUrl?.trim() || null;
-  if (evidenceUrl !== null && !EVIDENCE_URL.test(evidenceUrl)) {
+  if (evidenceUrl !== null && !EVIDENCE_URL_PATTERN.test(evidenceUrl)) {
     throw badUserInput('evidenceUrl', 'evidenceUrl: an evidence link is an http or https URL with a host');
   }
   const note = args.note?.trim() || null;

@@ -1,4 +1,5 @@
 import { type Scope } from '../../../db/viewer.js';
+import { EVIDENCE_URL_PATTERN } from '../../../schema/entities/support/evidence-url.js';
 import { type HeaderMap, normalizeHeader } from '../headers.js';
 import { type RowReader } from '../row-reader.js';
 import { type BadRow, type FieldSpec, type Reason, type SupportImportKind } from '../types.js';
@@ -36,6 +37,23 @@ export interface SupportEnv {
   scope: Scope;
   /** The importer's own region when its scope is one region or municipalities of one region; else null. */
   ownRegionId: number | null;
+  /** Today's date where the region is (region.time_zone), ISO: records and reports are of what was done. */
+  today(regionId: number): string;
+  /** The activities of a roadmap by number (activities.ts); loaded for the kinds that name activities. */
+  activities(roadmapId: string): readonly SupportActivity[] | undefined;
+}
+
+/** A roadmap activity as the activity-statuses and activity-reports rows name it. */
+export interface SupportActivity {
+  id: string;
+  roadmapId: string;
+  number: string;
+  level: 'REGION' | 'MUNICIPALITY' | 'SCHOOL';
+  regionId: number;
+  municipalityId: number | null;
+  schoolId: number | null;
+  periodStart: string;
+  requiresSchoolReport: boolean;
 }
 
 /** A row as validated: its values, the key it may not repeat within the file, and its file line. */
@@ -54,6 +72,8 @@ export type SupportValidator<T extends SupportRow> = (r: RowReader) => T | null;
 export interface SupportFormat<T extends SupportRow> {
   kind: SupportImportKind;
   fields: readonly FieldSpec[];
+  /** Rows name roadmap activities: the import loads them (the other kinds do not pay for it). */
+  namesActivities?: boolean;
   /** The header of the key columns, for a repeated key. */
   keyColumns(headers: HeaderMap): string;
   prepare(headers: HeaderMap, env: SupportEnv, headerLine: number): SupportValidator<T> | BadRow[];
@@ -193,6 +213,30 @@ export function enumOf<T extends string>(
   }
   const allowed = Object.keys(words).join(', ');
   return r.reject(key, reason(`${what.ru}: одно из ${allowed}`, `${what.en}: one of ${allowed}`));
+}
+
+const BAD_LINK = reason('не ссылка http или https', 'not an http or https link');
+
+/** An optional http(s) link with a host (the tables' rule): null when empty, undefined when bad (recorded). */
+export function linkOf(r: RowReader, key: string): string | null | undefined {
+  const text = r.text(key);
+  if (text === '') return null;
+  return EVIDENCE_URL_PATTERN.test(text) ? text : (r.reject(key, BAD_LINK) ?? undefined);
+}
+
+/** A date no later than today where the place is: what was done, not what is planned. */
+export function pastDateOf(
+  r: RowReader,
+  env: SupportEnv,
+  key: string,
+  regionId: number | null,
+): string | null {
+  const date = dateOf(r, key);
+  if (date === null || regionId === null) return date;
+  const today = env.today(regionId);
+  return date > today
+    ? r.reject(key, reason(`позже сегодняшнего дня (${today})`, `after today (${today}) where the place is`))
+    : date;
 }
 
 export const field = (key: string, names: readonly string[], required = true): FieldSpec => ({

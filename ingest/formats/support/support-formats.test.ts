@@ -13,6 +13,8 @@ const ENV: SupportEnv = {
     text === '10' || (regionId === 2 && text === 'Пономаревский район') ? { id: 10, regionId: 2 } : undefined,
   scope: { kind: 'MUNICIPALITIES', municipalityIds: [10] },
   ownRegionId: 2,
+  today: () => '2026-12-01',
+  activities: () => undefined,
 };
 
 function validateAll(format: typeof DIAGNOSTICS_FORMAT | typeof ASSIGNMENTS_FORMAT, lines: string[][]) {

@@ -1,14 +1,18 @@
 import { type Queryable } from '../../../db/queryable.js';
 import { type Scope } from '../../../db/viewer.js';
 import { normalizeHeader } from '../../formats/headers.js';
-import { type SupportEnv, type SupportSchool } from '../../formats/support/common.js';
+import { type SupportActivity, type SupportEnv, type SupportSchool } from '../../formats/support/common.js';
 
 /**
  * The registry as the support-list formats check rows against it, read once per import inside its
  * transaction (as write/registry.ts does for the result files): schools by code, regions by code
  * and name, municipalities by id and by name within their region, and the importer's own region.
  */
-export async function loadSupportEnv(db: Queryable, scope: Scope): Promise<SupportEnv> {
+export async function loadSupportEnv(
+  db: Queryable,
+  scope: Scope,
+  options: { activities: boolean },
+): Promise<SupportEnv> {
   const schools = new Map<string, SupportSchool>();
   const schoolRows = await db.query<{ code: string; id: number; municipality_id: number; region_id: number }>(
     `select s.code, s.id, s.municipality_id, m.region_id from school s join municipality m on m.id = s.municipality_id`,
@@ -22,12 +26,15 @@ export async function loadSupportEnv(db: Queryable, scope: Scope): Promise<Suppo
     });
   }
   const regions = new Map<string, number>();
-  for (const row of await db.query<{ id: number; code: string; name: string }>(
-    `select id, code, name from region`,
+  const today = new Map<number, string>();
+  for (const row of await db.query<{ id: number; code: string; name: string; today: string }>(
+    `select id, code, name, (now() at time zone time_zone)::date::text as today from region`,
   )) {
     regions.set(normalizeHeader(row.code), row.id);
     regions.set(normalizeHeader(row.name), row.id);
+    today.set(row.id, row.today);
   }
+  const activities = options.activities ? await loadActivities(db) : new Map<string, SupportActivity[]>();
   const byId = new Map<number, { id: number; regionId: number }>();
   const byName = new Map<string, { id: number; regionId: number }>();
   for (const row of await db.query<{ id: number; region_id: number; name: string }>(
@@ -50,7 +57,26 @@ export async function loadSupportEnv(db: Queryable, scope: Scope): Promise<Suppo
     },
     scope,
     ownRegionId: ownRegionOf(scope, byId),
+    today: (regionId) => today.get(regionId) ?? '9999-12-31',
+    activities: (roadmapId) => activities.get(roadmapId),
   };
+}
+
+/** Every roadmap's activities in their order (a roadmap without activities is known, with none). */
+async function loadActivities(db: Queryable): Promise<Map<string, SupportActivity[]>> {
+  const byRoadmap = new Map<string, SupportActivity[]>();
+  const rows = await db.query<SupportActivity>(
+    `select a.id::text as id, r.id::text as "roadmapId", a.number, r.level, r.region_id as "regionId",
+       r.municipality_id as "municipalityId", r.school_id as "schoolId",
+       to_char(r.period_start, 'YYYY-MM-DD') as "periodStart", a.requires_school_report as "requiresSchoolReport"
+     from roadmap r left join activity a on a.roadmap_id = r.id order by r.id, a.ordinal`,
+  );
+  for (const row of rows) {
+    const list = byRoadmap.get(row.roadmapId) ?? [];
+    if (row.id !== null) list.push(row);
+    byRoadmap.set(row.roadmapId, list);
+  }
+  return byRoadmap;
 }
 
 /** One region the scope lies in (a region analyst's, or a municipal analyst's municipality's); else null. */

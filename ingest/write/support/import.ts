@@ -4,6 +4,7 @@ import { currentDataVersion } from '../../../db/data-version.js';
 import { fromPgClient } from '../../../db/queryable.js';
 import { type Viewer } from '../../../db/viewer.js';
 import { type Format } from '../../formats/format.js';
+import { type HeaderMap } from '../../formats/headers.js';
 import { type SupportRow } from '../../formats/support/common.js';
 import { SUPPORT_FORMATS } from '../../formats/support/index.js';
 import {
@@ -22,7 +23,8 @@ import { loadSupportEnv } from './env.js';
 import { SUPPORT_WRITERS } from './writers.js';
 
 /**
- * One import of a support list (SUPPORT-V1 §1: assignments, partnerships, diagnostics), through
+ * One import of a support list (SUPPORT-V1 §1: orders, assignments, partnerships, documents, activity
+ * statuses and reports, diagnostics, events), through
  * the results import's pipeline: the same reading (CSV/XLSX, encodings, limits), header matching,
  * row checks into the same bad-row report, all or nothing in ONE transaction — the rows, the
  * import log entry and the audit entry land together, or nothing does and the refusal is logged in
@@ -84,8 +86,9 @@ export async function runSupportImport(
 
   try {
     await begin();
-    const env = await loadSupportEnv(db, viewer.scope);
+    const env = await loadSupportEnv(db, viewer.scope, { activities: format.namesActivities === true });
     let keyColumns = '';
+    let headerMap: HeaderMap | null = null;
     // The results' streaming validation (limits, header, bad rows), with this kind's validator inside.
     const adapter: Format = {
       kind: kind as unknown as ImportKind,
@@ -93,6 +96,7 @@ export async function runSupportImport(
       stagingColumns: [],
       prepare: (headers, _env, headerLine) => {
         keyColumns = format.keyColumns(headers);
+        headerMap = headers;
         const validate = format.prepare(headers, env, headerLine);
         if (Array.isArray(validate)) return validate;
         return (r) => {
@@ -125,7 +129,13 @@ export async function runSupportImport(
     if (repeats.length) bad.addLater(repeats);
     const stagingMilliseconds = Math.round(performance.now() - stagingStarted);
     if (bad.count > 0) return await refuse({ stagingMilliseconds });
-    const written = await SUPPORT_WRITERS[kind](db, rows);
+    const written = headerMap
+      ? await SUPPORT_WRITERS[kind](db, rows, { headers: headerMap, viewer })
+      : { inserted: 0, updated: 0 };
+    if (written.bad?.length) {
+      bad.addLater([...written.bad]);
+      return await refuse({ stagingMilliseconds });
+    }
     const writeMilliseconds = Math.round(performance.now() - stagingStarted) - stagingMilliseconds;
     const accepted = report({
       status: 'ACCEPTED',

@@ -1,42 +1,14 @@
-import { type Queryable } from '../../../db/queryable.js';
 import { type AssignmentRow } from '../../formats/support/assignments.js';
-import { type SupportRow } from '../../formats/support/common.js';
 import { type DiagnosticRow } from '../../formats/support/diagnostics.js';
 import { type PartnershipRow } from '../../formats/support/partnerships.js';
+import { type OrderRow } from '../../formats/support/orders.js';
 import { type SupportImportKind } from '../../formats/types.js';
+import { writeDocuments } from './documents.js';
+import { writeEvents } from './events.js';
+import { writeActivityReports, writeActivityStatuses } from './records.js';
+import { COUNTS, inChunks, type Writer } from './write-common.js';
 
-/**
- * The write of each support-list kind: the validated rows as one jsonb parameter per chunk, matched
- * to the stored rows by natural key; a stored row with other values is updated, a new key
- * inserted, the rest counted unchanged. Importing the same file again changes nothing.
- */
-
-export interface SupportWriteCounts {
-  inserted: number;
-  updated: number;
-}
-
-type Writer = (db: Queryable, rows: readonly SupportRow[]) => Promise<SupportWriteCounts>;
-
-const CHUNK = 5000;
-
-async function inChunks<T>(
-  db: Queryable,
-  rows: readonly T[],
-  statement: string,
-  toJson: (row: T) => object,
-): Promise<SupportWriteCounts> {
-  const total = { inserted: 0, updated: 0 };
-  for (let start = 0; start < rows.length; start += CHUNK) {
-    const chunk = rows.slice(start, start + CHUNK).map(toJson);
-    const [counts] = await db.query<SupportWriteCounts>(statement, [JSON.stringify(chunk)]);
-    total.inserted += counts?.inserted ?? 0;
-    total.updated += counts?.updated ?? 0;
-  }
-  return total;
-}
-
-const COUNTS = `select (select count(*) from ins)::int as inserted, (select count(*) from upd)::int as updated`;
+/** The write of each support-list kind (write-common.ts: how they match stored rows). */
 
 /** Key: kind, person key, municipality, school, from; values: full name, to. */
 const ASSIGNMENTS = `with input as (
@@ -95,7 +67,44 @@ const DIAGNOSTICS = `with input as (
     from matched where stored_id is null returning 1)
   ${COUNTS}`;
 
+/** Key: region, municipality, number, date; values: issuer, title, the basis as written. */
+const ORDERS = `with input as (
+    select * from jsonb_to_recordset($1::jsonb) as x(region_id int, municipality_id int, number text, date date,
+      issuer text, title text, basis_number text, basis_date date, basis_issuer text)),
+  matched as (
+    select i.*, e.id as stored_id,
+      (e.issuer, e.title, e.basis_number, e.basis_date, e.basis_issuer)
+        is distinct from (i.issuer, i.title, i.basis_number, i.basis_date, i.basis_issuer) as differs
+    from input i left join lateral (
+      select o.id, o.issuer, o.title, o.basis_number, o.basis_date, o.basis_issuer from support_order o
+      where o.region_id = i.region_id and o.municipality_id is not distinct from i.municipality_id
+        and o.number = i.number and o.date = i.date
+      order by o.id limit 1) e on true),
+  upd as (
+    -- a basis given as text replaces a stored basis order (the table keeps one or the other)
+    update support_order o set issuer = m.issuer, title = m.title, basis_number = m.basis_number,
+      basis_date = m.basis_date, basis_issuer = m.basis_issuer,
+      basis_order_id = case when m.basis_number is null then o.basis_order_id end
+    from matched m where o.id = m.stored_id and m.differs returning 1),
+  ins as (
+    insert into support_order (region_id, municipality_id, number, date, issuer, title, basis_number, basis_date, basis_issuer)
+    select region_id, municipality_id, number, date, issuer, title, basis_number, basis_date, basis_issuer
+    from matched where stored_id is null returning 1)
+  ${COUNTS}`;
+
 export const SUPPORT_WRITERS: Readonly<Record<SupportImportKind, Writer>> = {
+  orders: (db, rows) =>
+    inChunks(db, rows as readonly OrderRow[], ORDERS, (r) => ({
+      region_id: r.regionId,
+      municipality_id: r.municipalityId,
+      number: r.number,
+      date: r.date,
+      issuer: r.issuer,
+      title: r.title,
+      basis_number: r.basisNumber,
+      basis_date: r.basisDate,
+      basis_issuer: r.basisIssuer,
+    })),
   assignments: (db, rows) =>
     inChunks(db, rows as readonly AssignmentRow[], ASSIGNMENTS, (r) => ({
       kind: r.kind,
@@ -127,4 +136,8 @@ export const SUPPORT_WRITERS: Readonly<Record<SupportImportKind, Writer>> = {
       n4: r.n4,
       n5: r.n5,
     })),
+  documents: writeDocuments,
+  'activity-statuses': writeActivityStatuses,
+  'activity-reports': writeActivityReports,
+  events: writeEvents,
 };

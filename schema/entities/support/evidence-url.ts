@@ -4,3 +4,6 @@
  * activity_status_record, written as PostgreSQL keeps it.
  */
 export const EVIDENCE_URL_CHECK = `evidence_url is null or evidence_url ~* '^https?://[^\\s/?#]+([/?#]\\S*)?$'`;
+
+/** The same rule in JavaScript, for the checks that name the argument or the cell before the table does. */
+export const EVIDENCE_URL_PATTERN = /^https?:\/\/[^\s/?#]+([/?#]\S*)?$/i;
