@@ -11,6 +11,7 @@ import { Migration20261123080000RegionTimeZone } from './Migration20261123080000
 import { Migration20261123090000MarkerFigures } from './Migration20261123090000MarkerFigures.js';
 import { Migration20261202032234SupportModel } from './Migration20261202032234SupportModel.js';
 import { Migration20261202040000BestPracticeSearch } from './Migration20261202040000BestPracticeSearch.js';
+import { Migration20261202060000BestPracticePostingVisibility } from './Migration20261202060000BestPracticePostingVisibility.js';
 
 /** Every migration, in order. Listed by hand so the same list runs from TypeScript and from dist/. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -26,4 +27,8 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261123090000MarkerFigures', class: Migration20261123090000MarkerFigures },
   { name: 'Migration20261202032234SupportModel', class: Migration20261202032234SupportModel },
   { name: 'Migration20261202040000BestPracticeSearch', class: Migration20261202040000BestPracticeSearch },
+  {
+    name: 'Migration20261202060000BestPracticePostingVisibility',
+    class: Migration20261202060000BestPracticePostingVisibility,
+  },
 ];

@@ -32,8 +32,10 @@ import {
  * whitespace is contained in the text iff it is contained in one of its tokens, so each word is one
  * condition «the practice has a token `like '%word%'`» (the word's `\`, `%` and `_` escaped, so
  * `like` is plain containment). The tokens are found in the vocabulary (short strings, a trigram
- * index narrows, `like` decides), their practices by the postings' primary key; nothing is
- * approximate, and the answer is the rule's whatever the planner chooses.
+ * index narrows, `like` decides), their practices by the postings' primary key, which also carries
+ * each practice's `published`, school and risk factor (Migration20261202060000…): who may read a
+ * hit, the filter and the count come from the index; nothing is approximate, and the answer is the
+ * rule's whatever the planner chooses.
  */
 
 /** More words than this in one search is a mistake, not a question (each is a condition). */
@@ -67,22 +69,29 @@ export function searchWords(search: string | null | undefined): string[] {
 const likeLiteral = (word: string) => word.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
- * The search rule as SQL: `with` the ids of the practices that hold every word — per word, the
- * tokens of the vocabulary `like '%word%'` and their postings; the words' sets intersected —
- * computed first (`materialized`: the planner cannot walk all postings in id order hoping for an
- * early hit), and the condition that a practice is one of them. No words: no condition.
+ * Who may read a posting's practice, from the posting itself: published, or of a school in the
+ * viewer's scope (the scope's schools found once, a hashed subplan; the ministry's: every school).
  */
-export function searchCondition(words: readonly string[]): { with: Sql; condition: Sql | null } {
-  if (words.length === 0) return { with: sql.empty, condition: null };
+function visiblePosting(ctx: Context): Sql {
+  if (ctx.viewer.scope.kind === 'ALL') return sql`true`;
+  return sql`(t.published or t.school_id in (select s.id from school s join municipality m on m.id = s.municipality_id
+    where ${scopeCondition(ctx.viewer, SCHOOL_SCOPE, 'rows')}))`;
+}
+
+/**
+ * The search rule as SQL: `with hits` the ids of the practices the viewer may read that hold every
+ * word — per word, the tokens of the vocabulary `like '%word%'` and their postings, filtered by
+ * what the postings carry (visibility, risk factor); the words' sets intersected — computed first
+ * (`materialized`: the planner cannot walk all postings in id order hoping for an early hit). A
+ * practice may post several tokens holding one word: `hits` may repeat an id (counted distinct).
+ */
+export function searchHits(words: readonly string[], filter: Sql): Sql {
   const perWord = words.map(
     (word) =>
       sql`select t.practice_id from best_practice_vocabulary v join best_practice_token t on t.token = v.token
-        where v.token like '%' || support_search_normal(${likeLiteral(word)}) || '%'`,
+        where v.token like '%' || support_search_normal(${likeLiteral(word)}) || '%' and ${filter}`,
   );
-  return {
-    with: sql`with hits as materialized (${sql.join(perWord, ' intersect ')}) `,
-    condition: sql`p.id in (select practice_id from hits)`,
-  };
+  return sql`with hits as materialized (${sql.join(perWord, ' intersect ')}) `;
 }
 
 function checkRiskFactor(argument: string, riskFactor: number | null | undefined): number | null {
@@ -109,27 +118,50 @@ export function bestPractices(
     throw badUserInput('search', `search: ${words.length} words, more than the ${SEARCH_MAX_WORDS} accepted`);
   }
   const factor = checkRiskFactor('riskFactor', riskFactor);
-  const hits = searchCondition(words);
+  if (words.length > 0) return searchPractices(ctx, words, factor, page);
   const where: (Sql | null)[] = [
     sql`p.published or ${scopeCondition(ctx.viewer, SCHOOL_SCOPE, 'rows')}`,
     factor === null ? null : sql`p.risk_factor = ${factor}`,
-    hits.condition,
   ];
   return pageById(
     ctx,
     page,
     (after, limit) =>
       ctx.db.query<BestPracticeRow>(
-        sql`${hits.with}select ${PRACTICE_COLUMNS} from ${PRACTICES} ${sql.where([...where, after])}
-          order by p.id limit ${limit}`,
+        sql`select ${PRACTICE_COLUMNS} from ${PRACTICES} ${sql.where([...where, after])} order by p.id limit ${limit}`,
       ),
     async () => {
       const [row] = await ctx.db.query<{ n: number }>(
-        sql`${hits.with}select count(*)::int as n from ${PRACTICES} ${sql.where(where)}`,
+        sql`select count(*)::int as n from ${PRACTICES} ${sql.where(where)}`,
       );
       return row?.n ?? 0;
     },
     sql`p.id`,
+  );
+}
+
+/** A search: the page and the count from the postings' index; best_practice read for the page only. */
+function searchPractices(ctx: Context, words: readonly string[], factor: number | null, page: PageArgs) {
+  const hits = searchHits(
+    words,
+    sql.and([visiblePosting(ctx), factor === null ? null : sql`t.risk_factor = ${factor}`]),
+  );
+  return pageById(
+    ctx,
+    page,
+    (after, limit) =>
+      ctx.db.query<BestPracticeRow>(
+        sql`${hits}select ${PRACTICE_COLUMNS} from (select distinct h.practice_id from hits h
+            ${sql.where([after])} order by h.practice_id limit ${limit}) h
+          join ${PRACTICES} on p.id = h.practice_id order by p.id`,
+      ),
+    async () => {
+      const [row] = await ctx.db.query<{ n: number }>(
+        sql`${hits}select count(distinct practice_id)::int as n from hits`,
+      );
+      return row?.n ?? 0;
+    },
+    sql`h.practice_id`,
   );
 }
 
