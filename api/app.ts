@@ -120,7 +120,15 @@ export async function createApp(orm: Orm, config: Config, databaseUrl: string): 
   // An export pages through many answers (no overall timeout); an import holds its one connection.
   app.use('/export', budgeted(0));
   app.use(exportRouter({ apollo, viewerOf, contextFor }));
-  app.use(importRouter({ connect: connectionLender(knex), viewerOf, limits: config.imports }));
+  app.use(
+    importRouter({
+      connect: connectionLender(knex),
+      viewerOf,
+      limits: config.imports,
+      // POST /import/roadmap runs importRoadmap in a request context of its own, as /graphql does.
+      roadmapContext: (viewer) => contextFor(viewer),
+    }),
+  );
   app.use(docsRouter());
   if (config.ide) app.use(graphiqlRouter({ endpoint: '/graphql', examplesFile: EXAMPLES_FILE }));
   app.use(

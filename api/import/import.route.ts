@@ -1,9 +1,3 @@
-import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { type Readable } from 'node:stream';
-import busboy from 'busboy';
 import { type Request, type Response, Router } from 'express';
 import { GraphQLError } from 'graphql';
 import { recordRefusal, runImport } from '../../ingest/import.js';
@@ -22,6 +16,8 @@ import { type LendConnection } from '../../db/knex-queryable.js';
 import { authorize } from '../auth/permissions.js';
 import { sendError, sendGraphQLError } from '../http-errors.js';
 import { csrfPrevention } from '../limits/csrf.js';
+import { roadmapUpload, type RoadmapUploadContext } from './roadmap-upload.js';
+import { contentTypeOf, MULTIPART_ALLOWANCE, uploadOf, UploadTooLarge, withSpooled } from './upload.js';
 
 /**
  * `POST /import/:kind`: a file upload, spooled to a temporary file (never held in memory) and
@@ -40,16 +36,6 @@ import { csrfPrevention } from '../limits/csrf.js';
  * refusal. Otherwise 400 unknown kind or CSRF_PREVENTED, 401, 403 other roles.
  */
 
-const RAW_TYPES = [
-  'text/csv',
-  'text/plain',
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  'application/octet-stream',
-];
-
-/** A multipart body is larger than its file by its boundaries and part headers. */
-const MULTIPART_ALLOWANCE = 64 * 1024;
-
 const FILE_ERROR_STATUS: Record<FileErrorCode, number> = {
   UNREADABLE_FILE: 400,
   FILE_TOO_LARGE: 413,
@@ -60,96 +46,6 @@ const FILE_ERROR_STATUS: Record<FileErrorCode, number> = {
   IMPORT_TIMEOUT: 503,
   IMPORT_FAILED: 500,
 };
-
-function contentTypeOf(req: Request): string {
-  return (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
-}
-
-interface Upload {
-  stream: Readable;
-  fileName: string;
-}
-
-/** The uploaded file as a stream: the `file` part of a multipart body, or the body itself. */
-function uploadOf(req: Request): Promise<Upload | null> {
-  const type = contentTypeOf(req);
-  const queryName = typeof req.query.filename === 'string' ? req.query.filename : null;
-  if (RAW_TYPES.includes(type)) return Promise.resolve({ stream: req, fileName: queryName ?? 'upload' });
-  if (type !== 'multipart/form-data') return Promise.resolve(null);
-  return new Promise((resolve, reject) => {
-    const parser = busboy({ headers: req.headers, limits: { files: 1 } });
-    let found = false;
-    parser.on('file', (name, stream, info) => {
-      if (name !== 'file' || found) {
-        stream.resume();
-        return;
-      }
-      found = true;
-      resolve({ stream, fileName: queryName ?? info.filename ?? 'upload' });
-    });
-    parser.on('close', () => {
-      if (!found) resolve(null);
-    });
-    parser.on('error', reject);
-    req.pipe(parser);
-  });
-}
-
-/** The upload went over IMPORT_MAX_UPLOAD_BYTES while it arrived (`bytes` received by then). */
-class UploadTooLarge extends Error {
-  constructor(readonly bytes: number) {
-    super('upload too large');
-  }
-}
-
-/**
- * Writes `stream` to `file`, counting: past `maxBytes` it stops reading (the request is paused and
- * unpiped, not drained) and rejects with UploadTooLarge.
- */
-function spool(req: Request, stream: Readable, file: string, maxBytes: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const out = createWriteStream(file);
-    let bytes = 0;
-    const fail = (error: Error) => {
-      stream.off('data', onData);
-      stream.pause();
-      req.unpipe();
-      req.pause();
-      out.destroy();
-      reject(error);
-    };
-    const onData = (chunk: Buffer) => {
-      bytes += chunk.length;
-      if (bytes > maxBytes) return fail(new UploadTooLarge(bytes));
-      if (!out.write(chunk)) {
-        stream.pause();
-        out.once('drain', () => stream.resume());
-      }
-    };
-    stream.on('data', onData);
-    stream.once('end', () => out.end());
-    stream.once('error', fail);
-    out.once('error', fail);
-    out.once('finish', resolve);
-  });
-}
-
-/** Runs `fn` with the upload as a re-openable file in a directory of its own, removed afterwards. */
-async function withSpooled<T>(
-  req: Request,
-  stream: Readable,
-  maxBytes: number,
-  fn: (open: () => Readable) => Promise<T>,
-): Promise<T> {
-  const dir = await mkdtemp(join(tmpdir(), 'shnor-upload-'));
-  try {
-    const file = join(dir, 'upload');
-    await spool(req, stream, file, maxBytes);
-    return await fn(() => createReadStream(file, { highWaterMark: 1 << 16 }));
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
-}
 
 function statusOf(report: ImportReport): number {
   if (report.status === 'ACCEPTED') return 200;
@@ -186,12 +82,18 @@ export interface ImportRouteOptions {
   viewerOf(req: Request): Promise<Viewer>;
   /** The import limits (config.imports); the configured ones (IMPORT_* settings) when absent. */
   limits?: ImportLimits;
+  /**
+   * The unit of work of `POST /import/roadmap` (api/import/roadmap-upload.ts) for a viewer: the
+   * request context of /graphql. Without it the roadmap kind is not served here.
+   */
+  roadmapContext?(viewer: Viewer): RoadmapUploadContext;
 }
 
 export function importRouter({
   connect,
   viewerOf,
   limits = loadConfig().imports,
+  roadmapContext,
 }: ImportRouteOptions): Router {
   const router = Router();
 
@@ -212,6 +114,9 @@ export function importRouter({
 
   router.post('/import/:kind', csrfPrevention(), async (req, res) => {
     const kind = String(req.params.kind);
+    // SUPPORT-V1 §3 roadmap tables: a text file and the options of `npm run import -- roadmap`.
+    if (kind === 'roadmap' && roadmapContext)
+      return roadmapUpload(req, res, { viewerOf, contextOf: roadmapContext, limits });
     try {
       if (!isImportKind(kind) && !isSupportImportKind(kind)) {
         req.resume();
@@ -219,7 +124,7 @@ export function importRouter({
           res,
           400,
           'BAD_USER_INPUT',
-          `Unknown kind «${kind}»: one of ${[...IMPORT_KINDS, ...SUPPORT_IMPORT_KINDS].join(', ')}`,
+          `Unknown kind «${kind}»: one of ${[...IMPORT_KINDS, ...SUPPORT_IMPORT_KINDS, ...(roadmapContext ? ['roadmap'] : [])].join(', ')}`,
         );
       }
       const viewer = await viewerOf(req);

@@ -5,7 +5,7 @@ import { audit } from '../../../db/audit.js';
 import { type Context } from '../../context.js';
 import { PRINTED } from '../catalogue.js';
 import { csvWriter } from '../csv-writer.js';
-import { contentDisposition } from '../file-name.js';
+import { contentDisposition, type FileName } from '../file-name.js';
 import { CONTENT_TYPES } from '../table.js';
 import {
   parametersOf,
@@ -43,6 +43,9 @@ async function csvOf(document: PrintDocument): Promise<Buffer> {
 }
 
 export interface Printed {
+  /** What the document is named (file-name.ts) and its extension: the CLI's file without --out. */
+  fileName: FileName;
+  format: PrintFormat;
   contentType: string;
   body: Buffer | string;
   /** HTML only: the page is shown, not saved, and carries its own Content-Security-Policy. */
@@ -75,6 +78,8 @@ export async function printAs(
   if (format === 'html') {
     const { html, csp } = printHtml(document);
     return {
+      fileName: document.fileName,
+      format,
       contentType: 'text/html; charset=utf-8',
       body: html,
       csp,
@@ -84,6 +89,8 @@ export async function printAs(
   }
   const body = format === 'xlsx' ? await printXlsx(document) : await csvOf(document);
   return {
+    fileName: document.fileName,
+    format,
     contentType: CONTENT_TYPES[format],
     body,
     disposition: contentDisposition(document.fileName, format),

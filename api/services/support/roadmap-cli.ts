@@ -7,9 +7,10 @@ import { knexQueryable } from '../../../db/knex-queryable.js';
 import { Role, type Viewer } from '../../../db/viewer.js';
 import { decodeRoadmapText } from '../../../ingest/roadmap/parse-table.js';
 import { openDatabase } from '../../../schema/database.js';
-import { RoadmapLevel } from '../../../schema/enums.js';
+import { type RoadmapLevel } from '../../../schema/enums.js';
 import { authorize } from '../../auth/permissions.js';
 import { importRoadmap, type RoadmapImportField } from './roadmap-import.service.js';
+import { roadmapLevelOf, roadmapOrderOf, roadmapPeriodOf } from './roadmap-options.js';
 
 /**
  * `npm run import -- roadmap <file> --level MUNICIPALITY --region 56 --municipality <id or name>
@@ -56,7 +57,7 @@ function parseFlags(args: readonly string[]): { file: string; flags: Partial<Rec
 }
 
 function levelOf(text: string | undefined): RoadmapLevel {
-  const level = Object.values(RoadmapLevel).find((l) => l === text?.toUpperCase());
+  const level = roadmapLevelOf(text);
   if (!level)
     throw new UsageError(
       `--level must be REGION, MUNICIPALITY or SCHOOL (got «${text ?? ''}»); ${ROADMAP_USAGE}`,
@@ -67,18 +68,18 @@ function levelOf(text: string | undefined): RoadmapLevel {
 /** `--period 2020-09-01..2021-12-31` */
 function periodOf(text: string | undefined): { start: string; end: string } | null {
   if (text === undefined) return null;
-  const match = /^(\S+)\.\.(\S+)$/.exec(text);
-  if (!match) throw new UsageError(`--period is <start>..<end>, e.g. 2020-09-01..2021-12-31 (got «${text}»)`);
-  return { start: match[1] ?? '', end: match[2] ?? '' };
+  const period = roadmapPeriodOf(text);
+  if (!period)
+    throw new UsageError(`--period is <start>..<end>, e.g. 2020-09-01..2021-12-31 (got «${text}»)`);
+  return period;
 }
 
 /** `--order 01-10/142-2:2020-09-10`: the number may hold anything but its last colon. */
 function orderOf(text: string | undefined): { number: string; date: string } | null {
   if (text === undefined) return null;
-  const at = text.lastIndexOf(':');
-  if (at <= 0)
-    throw new UsageError(`--order is <number>:<date>, e.g. 01-10/142-2:2020-09-10 (got «${text}»)`);
-  return { number: text.slice(0, at), date: text.slice(at + 1) };
+  const order = roadmapOrderOf(text);
+  if (!order) throw new UsageError(`--order is <number>:<date>, e.g. 01-10/142-2:2020-09-10 (got «${text}»)`);
+  return order;
 }
 
 /** The roadmap import from the command line; returns the exit code. */
