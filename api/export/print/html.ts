@@ -50,6 +50,7 @@ tr { break-inside: avoid; page-break-inside: avoid; }
 th, td { border: 0.5pt solid #000; padding: 1mm 1.5mm; vertical-align: top; text-align: left;
   white-space: pre-line; overflow-wrap: anywhere; }
 th { background: #e7e6e6; text-align: center; vertical-align: middle; }
+.nowrap { white-space: nowrap; }
 td.integer, td.code { text-align: center; }
 .empty { text-align: center; font-style: italic; }
 footer { margin-top: 4mm; font-size: 9pt; color: #444; }
@@ -70,7 +71,13 @@ export function printHtml(document: PrintDocument, generatedAt = new Date()): Pr
   const css = stylesheet(document, generated);
   const hash = createHash('sha256').update(css).digest('base64');
   const [title = document.title, ...lines] = document.heading;
-  const head = document.columns.map((c) => `<th scope="col">${escapeHtml(c.header)}</th>`).join('');
+  // A slash is a line-break opportunity: «№ п/п» in a narrow column printed as «№ п/» over «п».
+  const head = document.columns
+    .map(
+      (c) =>
+        `<th scope="col">${escapeHtml(c.header).replace(/\S*\/\S*/g, '<span class="nowrap">$&</span>')}</th>`,
+    )
+    .join('');
   const body = document.rows.length
     ? document.rows
         .map(

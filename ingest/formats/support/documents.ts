@@ -38,6 +38,8 @@ export interface DocumentRow extends SupportRow {
   fileUrl: string | null;
   date: string;
   status: DocumentStatus;
+  /** The status as the file writes it (a refusal quotes it). */
+  statusText: string;
   comment: string | null;
   /** The document's key (school, list year, kind, risk factor, title). */
   documentKey: string;
@@ -133,6 +135,7 @@ function validate(r: RowReader, env: SupportEnv): DocumentRow | null {
     fileUrl,
     date,
     status: DocumentStatus[status],
+    statusText: r.text('status'),
     comment,
     documentKey,
   };

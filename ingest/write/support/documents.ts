@@ -137,7 +137,7 @@ function plan(rows: readonly DocumentRow[], stored: ReadonlyMap<string, Stored>,
           badRow(
             row,
             statusColumn,
-            row.status,
+            row.statusText,
             `${row.status} ${after} не бывает: возможно ${allowed} (DRAFT → SUBMITTED → APPROVED | RETURNED → SUBMITTED)`,
             `${row.status} cannot follow ${status === 'FIRST' ? 'nothing' : status}: SUPPORT-V1 §1 allows ${DOCUMENT_NEXT_STATUSES[status].join(' or ') || 'nothing after APPROVED'}`,
           ),
