@@ -91,7 +91,11 @@ function plan(rows: readonly DocumentRow[], stored: ReadonlyMap<string, Stored>,
   const result: Plan = { bad: [], records: new Map() };
   const statusColumn = labels(headers, ['status']);
   const byDocument = new Map<string, DocumentRow[]>();
-  for (const row of rows) byDocument.set(row.documentKey, [...(byDocument.get(row.documentKey) ?? []), row]);
+  for (const row of rows) {
+    const list = byDocument.get(row.documentKey);
+    if (list) list.push(row);
+    else byDocument.set(row.documentKey, [row]);
+  }
   for (const [key, list] of byDocument) {
     const known = stored.get(key);
     const last = known?.records.at(-1);
@@ -159,8 +163,11 @@ export const writeDocuments: Writer = async (db, all, { headers, viewer }) => {
   if (bad.length) return { inserted: 0, updated: 0, bad };
   // The documents named for the first time, then every new record with its document's id.
   const fresh = [...records.keys()].filter((key) => !stored.has(key));
-  const linkOf = (key: string) =>
-    rows.find((r) => r.documentKey === key && r.fileUrl !== null)?.fileUrl ?? null;
+  // The link a document's rows give (plan() refused two different ones).
+  const links = new Map<string, string>();
+  for (const r of rows)
+    if (r.fileUrl !== null && !links.has(r.documentKey)) links.set(r.documentKey, r.fileUrl);
+  const linkOf = (key: string) => links.get(key) ?? null;
   const ids = new Map([...stored].map(([key, s]) => [key, s.id]));
   if (fresh.length) {
     const created = await db.query<{
