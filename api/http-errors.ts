@@ -29,12 +29,15 @@ export function sendError(res: Response, status: number, code: string, message: 
 
 /**
  * A GraphQLError a route caught (authentication's 401, a ForbiddenError's 403): its own HTTP status,
- * else its code's; `fallback` for neither. The answer carries its message and code.
+ * else its code's; `fallback` for neither. The answer carries its message and extensions.
  */
 export function sendGraphQLError(res: Response, error: GraphQLError, fallback: number): void {
-  const code = typeof error.extensions.code === 'string' ? error.extensions.code : 'UNAUTHENTICATED';
-  const http = error.extensions.http as { status?: number } | undefined;
-  sendError(res, http?.status ?? STATUS[code] ?? fallback, code, error.message);
+  const { http, ...extensions } = error.extensions as { http?: { status?: number } } & Record<string, unknown>;
+  const code = typeof extensions.code === 'string' ? extensions.code : 'UNAUTHENTICATED';
+  // The error's other extensions (a refusal's `action` and `argument`) as /graphql would answer them.
+  sendErrors(res, http?.status ?? STATUS[code] ?? fallback, [
+    { message: error.message, extensions: { ...extensions, code } },
+  ]);
 }
 
 /** body-parser's error types, answered as GraphQL-shaped JSON instead of express's HTML page. */

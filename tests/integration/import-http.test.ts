@@ -107,7 +107,7 @@ describe('POST /import/:kind', () => {
     const forbidden = await multipart('vpr', HEADER, school);
     expect(forbidden.status).toBe(403);
     expect(await forbidden.json()).toEqual({
-      errors: [{ message: expect.any(String), extensions: { code: 'FORBIDDEN' } }],
+      errors: [{ message: expect.any(String), extensions: { code: 'FORBIDDEN', action: 'imports.run' } }],
     });
   });
 

@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mintToken } from '../../api/auth/tokens.js';
+import { SUPPORT_IMPORT_KINDS } from '../../ingest/formats/types.js';
 import { type RunningServer } from '../../api/server.js';
 import { startTestServer, testDatabaseUrl } from '../support/server.js';
 
@@ -364,9 +365,51 @@ describe.each(ROLES)('%s: refused actions name themselves', (role) => {
       expect(upload.status).toBe(403);
       expect(await upload.json()).toEqual({
         errors: [
-          { message: 'Imports are for the ministry and region analysts', extensions: { code: 'FORBIDDEN' } },
+          {
+            message: 'Imports are for the ministry and region analysts',
+            extensions: { code: 'FORBIDDEN', action: 'imports.run' },
+          },
         ],
       });
+    }
+    // The support lists: the ministry's and the analysts' (support.import); a file without the
+    // columns is then refused as a file (422), a role without the permission at the door (403).
+    const importsSupport = ['MINISTRY', 'REGION_ANALYST', 'MUNICIPAL_ANALYST'].includes(role);
+    for (const kind of SUPPORT_IMPORT_KINDS) {
+      const upload = await fetch(`${server.url}/import/${kind}?filename=x.csv`, {
+        method: 'POST',
+        headers: { 'content-type': 'text/csv', ...authorization },
+        body: 'x\n',
+      });
+      const body = (await upload.json()) as { errors: { extensions?: Record<string, unknown> }[] };
+      if (importsSupport) expect([kind, upload.status]).toEqual([kind, 422]);
+      else {
+        expect([kind, upload.status]).toEqual([kind, 403]);
+        expect(body.errors[0]?.extensions).toEqual({ code: 'FORBIDDEN', action: 'support.import' });
+      }
+    }
+    // The roadmap upload is a roadmap's write (support.plan): the ministry gets to the table.
+    const roadmap = await fetch(
+      `${server.url}/import/roadmap?level=REGION&region=${INSIDE_REGION}&listYear=2026&period=2026-09-01..2027-08-31`,
+      {
+        method: 'POST',
+        headers: { 'content-type': 'text/plain', 'apollo-require-preflight': 'true', ...authorization },
+        body: 'no table\n',
+      },
+    );
+    const roadmapBody = (await roadmap.json()) as { errors: { extensions?: Record<string, unknown> }[] };
+    if (role === 'BI_SERVICE' || isPublic) {
+      expect(roadmap.status).toBe(403);
+      expect(roadmapBody.errors[0]?.extensions).toEqual({ code: 'FORBIDDEN', action: 'support.plan' });
+    } else if (isMinistry) {
+      expect(roadmap.status).toBe(400);
+      expect(roadmapBody.errors[0]?.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        reason: 'NO_HEADER',
+      });
+    } else {
+      // the region's own roadmap: its analyst's; a municipality or a school may not write it
+      expect(roadmap.status).toBe(role === 'REGION_ANALYST' ? 400 : 403);
     }
     if (isPublic) {
       const perSchool = await fetch(`${server.url}/export/vpr-statistics.csv?groupBy=SCHOOL&years=2026`, {
