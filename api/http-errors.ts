@@ -32,7 +32,10 @@ export function sendError(res: Response, status: number, code: string, message: 
  * else its code's; `fallback` for neither. The answer carries its message and extensions.
  */
 export function sendGraphQLError(res: Response, error: GraphQLError, fallback: number): void {
-  const { http, ...extensions } = error.extensions as { http?: { status?: number } } & Record<string, unknown>;
+  const { http, ...extensions } = error.extensions as { http?: { status?: number } } & Record<
+    string,
+    unknown
+  >;
   const code = typeof extensions.code === 'string' ? extensions.code : 'UNAUTHENTICATED';
   // The error's other extensions (a refusal's `action` and `argument`) as /graphql would answer them.
   sendErrors(res, http?.status ?? STATUS[code] ?? fallback, [

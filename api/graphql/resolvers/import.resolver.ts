@@ -26,8 +26,7 @@ export class ImportResolver {
     @Arg('after', () => String, { nullable: true }) after?: string,
     @Arg('kind', () => String, {
       nullable: true,
-      description:
-        `${IMPORT_KINDS.join(', ')}, or a support list: ${SUPPORT_IMPORT_KINDS.join(', ')}`,
+      description: `${IMPORT_KINDS.join(', ')}, or a support list: ${SUPPORT_IMPORT_KINDS.join(', ')}`,
     })
     kind?: string,
   ) {
