@@ -4,7 +4,7 @@ import { mintToken } from '../../api/auth/tokens.js';
 import { buildDemoSupportYearAt, type DemoSupportSummary } from '../../api/demo/support-year.js';
 import { type RunningServer } from '../../api/server.js';
 import { loadConfig } from '../../config/settings.js';
-import { NO_PRINTING, printHtml, PRINTING } from '../support/chromium.js';
+import { closePrinter, NO_PRINTING, printHtml, PRINTING } from '../support/chromium.js';
 import { createFreshDatabase, type FreshDatabase } from '../support/fresh-database.js';
 import { startTestServerOn } from '../support/server.js';
 
@@ -70,6 +70,7 @@ describe.skipIf(!PRINTING)(PRINTING ? 'printed documents in Chromium' : NO_PRINT
     token = await mintToken(SECRET, { role: 'MINISTRY', sub: 'print-test' });
   }, 120_000);
   afterAll(async () => {
+    await closePrinter();
     await server?.close();
     await db?.end();
     await fresh?.drop();

@@ -4,11 +4,14 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { promisify } from 'node:util';
+import { type Browser } from 'playwright-core';
+import { launchChromium } from '../browser/ide-driver.js';
 
 /**
- * Chromium as the browser that prints the HTML documents (Debian: `apt-get install chromium
- * poppler-utils`; `CHROMIUM_PATH` to choose another), and poppler's pdfinfo and pdftotext to read
- * the PDF it makes. Tests that need them skip, saying so, when they are missing.
+ * Chromium as the browser that prints the HTML documents — the browser tests' own (tests/browser/
+ * ide-driver.ts: CHROMIUM_PATH, Debian's, else @sparticuz/chromium's, so always there) — and
+ * poppler's pdfinfo and pdftotext to read the PDF it makes (`apt-get install poppler-utils`);
+ * tests that need those skip, saying so, without them.
  */
 const run = promisify(execFile);
 
@@ -20,14 +23,12 @@ function onPath(name: string): string | null {
   return null;
 }
 
-export const CHROMIUM: string | null =
-  process.env.CHROMIUM_PATH ?? onPath('chromium') ?? onPath('chromium-browser') ?? onPath('google-chrome');
 const PDFINFO = onPath('pdfinfo');
 const PDFTOTEXT = onPath('pdftotext');
 
-export const PRINTING = Boolean(CHROMIUM && PDFINFO && PDFTOTEXT);
+export const PRINTING = Boolean(PDFINFO && PDFTOTEXT) && process.env.SKIP_BROWSER_TESTS !== '1';
 export const NO_PRINTING =
-  'Chromium or poppler-utils not found (apt-get install chromium poppler-utils, or CHROMIUM_PATH): browser printing checks skipped';
+  'poppler-utils not found (apt-get install poppler-utils), or SKIP_BROWSER_TESTS=1: browser printing checks skipped';
 
 export interface PrintedPdf {
   pages: number;
@@ -38,27 +39,25 @@ export interface PrintedPdf {
   pageTexts: string[];
 }
 
-/** Prints a self-contained HTML page with headless Chromium, as «Print → Save as PDF» does. */
+let browser: Promise<Browser> | null = null;
+
+/** One browser for a test file's pages; closed by `closePrinter` (afterAll). */
+export async function closePrinter(): Promise<void> {
+  const open = browser;
+  browser = null;
+  if (open) await (await open).close();
+}
+
+/** Prints a self-contained HTML page as «Print → Save as PDF» does (the page's own @page size). */
 export async function printHtml(html: string): Promise<PrintedPdf> {
-  if (!CHROMIUM || !PDFINFO || !PDFTOTEXT) throw new Error(NO_PRINTING);
+  if (!PDFINFO || !PDFTOTEXT) throw new Error(NO_PRINTING);
+  browser ??= launchChromium();
+  const page = await (await browser).newPage();
   const dir = await mkdtemp(join(tmpdir(), 'print-'));
   try {
-    const page = join(dir, 'page.html');
+    await page.setContent(html, { waitUntil: 'load' });
     const pdf = join(dir, 'page.pdf');
-    await writeFile(page, html);
-    await run(
-      CHROMIUM,
-      [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        `--user-data-dir=${join(dir, 'profile')}`,
-        '--no-pdf-header-footer',
-        `--print-to-pdf=${pdf}`,
-        `file://${page}`,
-      ],
-      { timeout: 60_000 },
-    );
+    await writeFile(pdf, await page.pdf({ preferCSSPageSize: true, printBackground: true }));
     const info = (await run(PDFINFO, [pdf])).stdout;
     const size = /Page size:\s+([\d.]+) x ([\d.]+) pts/.exec(info);
     const text = (await run(PDFTOTEXT, ['-layout', pdf, '-'])).stdout;
@@ -69,6 +68,7 @@ export async function printHtml(html: string): Promise<PrintedPdf> {
       pageTexts: text.split('\f').filter((t) => t.trim() !== ''),
     };
   } finally {
+    await page.close();
     await rm(dir, { recursive: true, force: true });
   }
 }
