@@ -81,6 +81,7 @@ const SUPPORT_MATRIX: Record<SupportAction, string> = {
   'support.diagnostics': 'YYYYYYY ------- ------- Y-YY-Y- Y------ Y--Y--- Y------ ------- ------- ------- ------- ------- ------- -------',
   'support.review':      'YYYYYYY ------- ------- Y-YY-Y- Y------ ------- ------- ------- ------- ------- Y--Y--- Y------ ------- -------',
   'support.import':      'YYYYYYY YY----- Y------ Y-Y---- Y------ ------- ------- ------- ------- ------- ------- ------- ------- -------',
+  'support.monitor':     'YYYYYYY YYYYYY- Y------ Y-YY-Y- Y------ ------- ------- YYYYYY- YYYYYYY Y------ ------- ------- ------- -------',
 };
 
 const cellsOf = (action: Action): { cells: string[]; targets: Target[] } =>

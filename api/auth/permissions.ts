@@ -56,6 +56,8 @@ export const ACTIONS = [
   'support.review',
   /** Bulk imports of the support lists (orders, assignments, …) of its place. */
   'support.import',
+  /** Execution monitoring (SUPPORT-V1 §5) of a region or municipality its scope covers, and its report. */
+  'support.monitor',
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
@@ -87,6 +89,7 @@ export const PERMISSIONS: Readonly<Record<Role, ReadonlySet<Action>>> = {
     'support.diagnostics',
     'support.review',
     'support.import',
+    'support.monitor',
   ),
   [Role.REGION_ANALYST]: set(
     'imports.run',
@@ -106,6 +109,7 @@ export const PERMISSIONS: Readonly<Record<Role, ReadonlySet<Action>>> = {
     'support.plan',
     'support.mmc',
     'support.import',
+    'support.monitor',
   ),
   [Role.MUNICIPAL_ANALYST]: set(
     'analytics.whatIf',
@@ -120,6 +124,7 @@ export const PERMISSIONS: Readonly<Record<Role, ReadonlySet<Action>>> = {
     'support.diagnostics',
     'support.review',
     'support.import',
+    'support.monitor',
   ),
   [Role.SCHOOL]: set(
     'analytics.whatIf',
@@ -141,6 +146,7 @@ export const PERMISSIONS: Readonly<Record<Role, ReadonlySet<Action>>> = {
     'statistics.placeUnion',
     'exports.run',
     'support.read',
+    'support.monitor',
   ),
   // The school-level data of the assigned schools, and their documents to review.
   [Role.CURATOR]: set('support.read', 'support.review', 'exports.run'),
@@ -210,6 +216,22 @@ const ownPlaceOrItsSchools = (scope: Scope, target: Target) =>
     target.place?.municipalityId != null &&
     scope.municipalityIds.includes(target.place.municipalityId));
 
+/** The scope holds the whole place: a region's, or a municipality's (a school's: its municipality's). */
+const coversPlace = (scope: Scope, target: Target) => {
+  const place = target.place;
+  if (!place) return true;
+  switch (scope.kind) {
+    case 'ALL':
+      return true;
+    case 'REGIONS':
+      return scope.regionIds.includes(place.regionId);
+    case 'MUNICIPALITIES':
+      return place.municipalityId != null && scope.municipalityIds.includes(place.municipalityId);
+    default:
+      return false;
+  }
+};
+
 /** Where an allowed action holds, when not everywhere the role is. */
 const WHERE: Partial<Record<Action, (scope: Scope, target: Target) => boolean>> = {
   'imports.run': regional,
@@ -226,6 +248,7 @@ const WHERE: Partial<Record<Action, (scope: Scope, target: Target) => boolean>> 
   'support.diagnostics': ownPlaceOrItsSchools,
   'support.review': ownPlaceOrItsSchools,
   'support.import': ownPlace,
+  'support.monitor': coversPlace,
 };
 
 type Message = string | ((target: Target) => string);
@@ -288,6 +311,10 @@ const REFUSALS: Record<Action, { role: Message; place?: Message }> = {
   'support.import': {
     role: 'Support lists are imported by the analysts of their place',
     place: 'Only the analyst of this place may import its support lists',
+  },
+  'support.monitor': {
+    role: 'Execution monitoring is for the analysts of a region or municipality and BI services',
+    place: 'Execution monitoring of a place outside this viewer’s scope',
   },
 };
 

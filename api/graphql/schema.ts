@@ -31,7 +31,9 @@ import { BestPracticeResolver } from './resolvers/support/best-practices.resolve
 import { DiagnosticResolver } from './resolvers/support/diagnostics.resolver.js';
 import { SchoolDocumentResolver } from './resolvers/support/documents.resolver.js';
 import { MeasureResolver } from './resolvers/support/measures.resolver.js';
+import { MonitoringResolver } from './resolvers/support/monitoring.resolver.js';
 import { RoadmapActivityResolver, RoadmapResolver } from './resolvers/support/roadmap.resolver.js';
+import { SupportEffectResolver } from './resolvers/support/support-effect.resolver.js';
 
 export const RESOLVERS = [
   RegionResolver,
@@ -53,6 +55,7 @@ export const RESOLVERS = [
   PartnerSuggestionsResolver,
   PartnerSuggestionResolver,
   RoadmapResolver,
+  MonitoringResolver,
   RoadmapActivityResolver,
   // the school's work (issue 12 items 2 and 7)
   SchoolDocumentResolver,
@@ -68,6 +71,8 @@ export const RESOLVERS = [
   PartnershipResolver,
   SchoolReferenceResolver,
   SupportEventResolver,
+  // the effect of support (SUPPORT-V1 §6, issue 13 item 3)
+  SupportEffectResolver,
 ] as const;
 
 export function buildApiSchema(): Promise<GraphQLSchema> {

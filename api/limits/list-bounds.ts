@@ -45,6 +45,37 @@ export const LIST_BOUNDS: Readonly<Record<string, ListBound>> = {
   'RoadmapActivity.records': { total: 100 },
   'RoadmapActivity.executors': { total: 20 },
   'RoadmapImport.warnings': { total: 200 },
+  // A school's ВПР beside its local diagnostics: RU and MA, a year per ВПР or school year, two
+  // diagStages, grades 1–11
+  'SchoolDiagnosticsDynamics.subjects': { total: 2 },
+  'SubjectDiagnosticsDynamics.years': { total: 50 },
+  'LocalDiagnosticYear.stages': { total: 2 },
+  'LocalDiagnosticYear.grades': { total: 11 },
+  'LocalDiagnosticYear.unpairedGrades': { total: 11 },
+  'LocalDiagnosticStage.grades': { total: 11 },
+  // SUPPORT-V1 §5 of a region: its roadmaps (one per municipality and a few more) and their
+  // activities, the schools of its approved list, what they have not reported; per school a
+  // roadmap's reportable activities, the required documents (≤ 3 priority risks), RU and MA
+  'ExecutionMonitoring.roadmapIds': { total: 500 },
+  'ExecutionMonitoring.activityStatuses': { total: 5_000 },
+  'ExecutionMonitoring.schools': { total: 500 },
+  'ExecutionMonitoring.submissionTracking': { total: 20_000 },
+  'MonitoredReports.missing': { total: 100 },
+  'MonitoredDocuments.required': { total: 15 },
+  'MonitoredDocuments.missingRequired': { total: 15 },
+  'MonitoredSchool.curators': { total: 10 },
+  'MonitoredSchool.partners': { total: 10 },
+  'MonitoredSchool.diagnostics': { total: 2 },
+  'MonitoredDiagnostics.stages': { total: 2 },
+  'MonitoredDiagnostics.grades': { total: 11 },
+  'MonitoredDiagnostics.unpairedGrades': { total: 11 },
+  'MonitoredEvents.byKind': { total: 5 },
+  // SUPPORT-V1 §6: a region's treated and near-miss schools (≈ a third of its schools), the regions
+  'SupportEffect.regions': { total: 100 },
+  'SupportEffect.regionsWithoutList': { total: 100 },
+  'SupportEffect.methodologies': { total: 10 },
+  'SupportEffectFigures.deltas': { total: 2_000 },
+  'SupportEffectFigures.excludedNoOutcome': { total: 500 },
 };
 
 /** Any other list (a profile's 10 factors, a marker's cells): small by construction. */

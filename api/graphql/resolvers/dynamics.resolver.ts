@@ -1,9 +1,11 @@
 import { Arg, Args, Ctx, Int, Query, Resolver } from 'type-graphql';
 import { COHORT_FIRST_GRADE } from '../../../analytics/dynamics/index.js';
-import { Subject } from '../../../schema/enums.js';
+import { DiagnosticSubject, Subject } from '../../../schema/enums.js';
 import { type Context } from '../../context.js';
+import { schoolDiagnosticsDynamics } from '../../services/analytics/diagnostics-dynamics.service.js';
 import { cohortQuestion, dynamicsQuestion } from '../../services/analytics/dynamics-question.js';
 import { MethodologyArgs } from '../inputs/methodology.args.js';
+import { SchoolDiagnosticsDynamics } from '../types/analytics/diagnostics-dynamics.types.js';
 import {
   Cohort,
   DynamicsEntity,
@@ -49,5 +51,24 @@ export class DynamicsResolver {
     startGrade: number = COHORT_FIRST_GRADE,
   ) {
     return cohortQuestion(ctx, { ...methodology, schoolCode, subject, startYear, startGrade });
+  }
+
+  @Query(() => SchoolDiagnosticsDynamics, {
+    description:
+      'A school’s ВПР share of «2» per year (dynamics SHARE2 of the subject) beside the local diagnostics of the school year that follows, pooled by SUPPORT-V1 §5; every role but PUBLIC, a school of the viewer’s scope',
+  })
+  schoolDiagnosticsDynamics(
+    @Ctx() ctx: Context,
+    @Args(() => MethodologyArgs) methodology: MethodologyArgs,
+    @Arg('schoolCode', () => String) schoolCode: string,
+    @Arg('subjects', () => [DiagnosticSubject], { nullable: true, description: 'Default: RU and MA' })
+    subjects?: DiagnosticSubject[] | null,
+    @Arg('years', () => [Int], {
+      nullable: true,
+      description: 'ВПР years A (diagnostics of A/A+1); default: every year with either',
+    })
+    years?: number[] | null,
+  ) {
+    return schoolDiagnosticsDynamics(ctx, { ...methodology, schoolCode, subjects, years });
   }
 }
