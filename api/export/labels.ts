@@ -60,3 +60,12 @@ export const WORKING_GROUP_ROLE_RU: Readonly<Record<string, string>> = {
   SECRETARY: 'секретарь',
   MEMBER: 'член рабочей группы',
 };
+
+/** A school document's kind as a report names it (SUPPORT-V1 §1); `ANTI_RISK_PROGRAMME:R3` adds its factor. */
+export const DOCUMENT_KIND_RU: Readonly<Record<string, string>> = {
+  CONCEPT: 'концепция',
+  MEDIUM_TERM_PROGRAMME: 'среднесрочная программа',
+  ANTI_RISK_PROGRAMME: 'антирисковая программа',
+  FAILING_STUDENTS_PLAN: 'план работы с неуспевающими',
+  TEACHER_DEVELOPMENT_PLAN: 'план профессионального развития',
+};

@@ -29,6 +29,7 @@ import { WorkingGroupResolver } from './resolvers/support/working-groups.resolve
 import { ActivityReportResolver } from './resolvers/support/activity-reports.resolver.js';
 import { BestPracticeResolver } from './resolvers/support/best-practices.resolver.js';
 import { DiagnosticResolver } from './resolvers/support/diagnostics.resolver.js';
+import { ExecutionSummaryResolver } from './resolvers/support/execution-summary.resolver.js';
 import { SchoolDocumentResolver } from './resolvers/support/documents.resolver.js';
 import { MeasureResolver } from './resolvers/support/measures.resolver.js';
 import { MonitoringResolver } from './resolvers/support/monitoring.resolver.js';
@@ -56,6 +57,8 @@ export const RESOLVERS = [
   PartnerSuggestionResolver,
   RoadmapResolver,
   MonitoringResolver,
+  // dashboards over many places (issue 13 item 6)
+  ExecutionSummaryResolver,
   RoadmapActivityResolver,
   // the school's work (issue 12 items 2 and 7)
   SchoolDocumentResolver,

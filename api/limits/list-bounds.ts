@@ -19,6 +19,14 @@ export const LIST_BOUNDS: Readonly<Record<string, ListBound>> = {
   'ShnorListDiff.entered': { total: 2_000 },
   'ShnorListDiff.exited': { total: 2_000 },
   'ShnorListDiff.stayed': { total: 2_000 },
+  'ShnorListDiff.exitedAfterSupport': { total: 2_000 },
+  'ShnorListDiff.stayedDespiteSupport': { total: 2_000 },
+  // issue 13 item 5: a school's municipality's roadmaps of a year, its curators and partners over it
+  'EntrySupport.roadmapIds': { total: 20 },
+  'EntrySupport.curators': { total: 10 },
+  'EntrySupport.partners': { total: 10 },
+  'EntrySupportDocuments.required': { total: 15 },
+  'EntrySupportDocuments.missingRequired': { total: 15 },
   'RiskFactorSummary.rows': { total: 1_000 },
   'ShnorSummary.rows': { total: 1_000 },
   'Query.shnorLists': { total: 200 },
@@ -70,6 +78,9 @@ export const LIST_BOUNDS: Readonly<Record<string, ListBound>> = {
   'MonitoredDiagnostics.grades': { total: 11 },
   'MonitoredDiagnostics.unpairedGrades': { total: 11 },
   'MonitoredEvents.byKind': { total: 5 },
+  // Dashboards over many places: a row per municipality of the country; a submission tracking of a few regions
+  'ExecutionSummary.rows': { total: 3_000 },
+  'Query.submissionTracking': { total: 20_000 },
   // SUPPORT-V1 §6: a region's treated and near-miss schools (≈ a third of its schools), the regions
   'SupportEffect.regions': { total: 100 },
   'SupportEffect.regionsWithoutList': { total: 100 },

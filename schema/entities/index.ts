@@ -23,6 +23,7 @@ import { DocumentStatusRecord } from './support/document-status-record.entity.js
 import { Measure } from './support/measure.entity.js';
 import { Mmc } from './support/mmc.entity.js';
 import { MmcAttachment } from './support/mmc-attachment.entity.js';
+import { MonitoringReport } from './support/monitoring-report.entity.js';
 import { Partnership } from './support/partnership.entity.js';
 import { Roadmap } from './support/roadmap.entity.js';
 import { SchoolDocument } from './support/school-document.entity.js';
@@ -59,6 +60,7 @@ export {
   Measure,
   Mmc,
   MmcAttachment,
+  MonitoringReport,
   Partnership,
   Roadmap,
   SchoolDocument,
@@ -112,4 +114,5 @@ export const ENTITIES = [
   Diagnostic,
   ActivityReport,
   BestPractice,
+  MonitoringReport,
 ];

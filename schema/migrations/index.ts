@@ -12,6 +12,7 @@ import { Migration20261123090000MarkerFigures } from './Migration20261123090000M
 import { Migration20261202032234SupportModel } from './Migration20261202032234SupportModel.js';
 import { Migration20261202040000BestPracticeSearch } from './Migration20261202040000BestPracticeSearch.js';
 import { Migration20261202060000BestPracticePostingVisibility } from './Migration20261202060000BestPracticePostingVisibility.js';
+import { Migration20261202072453MonitoringReport } from './Migration20261202072453MonitoringReport.js';
 
 /** Every migration, in order. Listed by hand so the same list runs from TypeScript and from dist/. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -31,4 +32,5 @@ export const MIGRATIONS: MigrationObject[] = [
     name: 'Migration20261202060000BestPracticePostingVisibility',
     class: Migration20261202060000BestPracticePostingVisibility,
   },
+  { name: 'Migration20261202072453MonitoringReport', class: Migration20261202072453MonitoringReport },
 ];

@@ -37,6 +37,8 @@ export interface PrintedPdf {
   height: number;
   /** The text of each page (pdftotext -layout, split at form feeds). */
   pageTexts: string[];
+  /** The PDF itself. */
+  bytes: Buffer;
 }
 
 let browser: Promise<Browser> | null = null;
@@ -57,7 +59,8 @@ export async function printHtml(html: string): Promise<PrintedPdf> {
   try {
     await page.setContent(html, { waitUntil: 'load' });
     const pdf = join(dir, 'page.pdf');
-    await writeFile(pdf, await page.pdf({ preferCSSPageSize: true, printBackground: true }));
+    const bytes = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+    await writeFile(pdf, bytes);
     const info = (await run(PDFINFO, [pdf])).stdout;
     const size = /Page size:\s+([\d.]+) x ([\d.]+) pts/.exec(info);
     const text = (await run(PDFTOTEXT, ['-layout', pdf, '-'])).stdout;
@@ -66,6 +69,7 @@ export async function printHtml(html: string): Promise<PrintedPdf> {
       width: Number(size?.[1]),
       height: Number(size?.[2]),
       pageTexts: text.split('\f').filter((t) => t.trim() !== ''),
+      bytes,
     };
   } finally {
     await page.close();

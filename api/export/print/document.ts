@@ -29,7 +29,22 @@ export interface PrintDocument {
   fileName: FileName;
   /** The zone of «Сформировано …» (the region's). */
   timeZone: string;
+  /** A report's further parts after the table, in order (a table becomes a sheet of its own in XLSX). */
+  sections?: readonly PrintSection[];
 }
+
+/** A part of a report: another table, a text as written, or a chart drawn on the server (SVG). */
+export type PrintSection =
+  | {
+      kind: 'table';
+      heading: string;
+      sheet: string;
+      columns: readonly TableColumn[];
+      rows: readonly (readonly CellValue[])[];
+      empty: string;
+    }
+  | { kind: 'text'; heading: string; text: string }
+  | { kind: 'figure'; heading: string; svg: string };
 
 /** Runs one committed operation as the caller: the API's pipeline, scope and limits. */
 export type Run = <Q, V extends Record<string, unknown>>(

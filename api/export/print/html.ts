@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { escapeHtml } from '../../docs/render.js';
-import { type CellValue, isZoned } from '../table.js';
+import { type CellValue, isZoned, type TableColumn } from '../table.js';
 import { offsetLabel, russianDateTime } from '../zoned-time.js';
 import { type PrintDocument } from './document.js';
 
@@ -25,10 +25,22 @@ function cellText(value: CellValue | undefined): string {
   return String(value);
 }
 
+/** The tables of a document, the main one first: each gets the widths of its own columns. */
+function tablesOf(document: PrintDocument) {
+  const sections = (document.sections ?? []).flatMap((s) => (s.kind === 'table' ? [s] : []));
+  return [{ columns: document.columns, rows: document.rows, empty: document.empty }, ...sections];
+}
+
+function widthsOf(columns: readonly TableColumn[], table: number): string {
+  const total = columns.reduce((sum, c) => sum + c.width, 0);
+  return columns
+    .map((c, i) => `#t${table} col:nth-child(${i + 1}) { width: ${((c.width / total) * 100).toFixed(1)}%; }`)
+    .join('\n');
+}
+
 function stylesheet(document: PrintDocument, generated: string): string {
-  const total = document.columns.reduce((sum, c) => sum + c.width, 0);
-  const widths = document.columns
-    .map((c, i) => `col:nth-child(${i + 1}) { width: ${((c.width / total) * 100).toFixed(1)}%; }`)
+  const widths = tablesOf(document)
+    .map((t, i) => widthsOf(t.columns, i))
     .join('\n');
   const running = document.annex?.split('\n')[0] ?? document.title;
   return `
@@ -53,6 +65,10 @@ th { background: #e7e6e6; text-align: center; vertical-align: middle; }
 .nowrap { white-space: nowrap; }
 td.integer, td.code { text-align: center; }
 .empty { text-align: center; font-style: italic; }
+h2 { font-size: 11pt; margin: 6mm 0 0; break-after: avoid; page-break-after: avoid; }
+.text { white-space: pre-line; margin: 2mm 0 0; }
+figure { margin: 3mm 0 0; break-inside: avoid; page-break-inside: avoid; }
+figure svg { width: 100%; height: auto; }
 footer { margin-top: 4mm; font-size: 9pt; color: #444; }
 @media print { body { max-width: none; padding: 0; } footer { display: none; } }
 ${widths}
@@ -65,29 +81,54 @@ export interface PrintedHtml {
   csp: string;
 }
 
+/** One table: its columns (widths by `#t<n>`), the header repeated on every page, its rows or what it says when empty. */
+function tableHtml(
+  table: { columns: readonly TableColumn[]; rows: readonly (readonly CellValue[])[]; empty: string },
+  n: number,
+): string {
+  // A slash is a line-break opportunity: «№ п/п» in a narrow column printed as «№ п/» over «п».
+  const head = table.columns
+    .map(
+      (c) =>
+        `<th scope="col">${escapeHtml(c.header).replace(/\S*\/\S*/g, '<span class="nowrap">$&</span>')}</th>`,
+    )
+    .join('');
+  const body = table.rows.length
+    ? table.rows
+        .map(
+          (cells) =>
+            `<tr>${table.columns
+              .map((c, i) => `<td class="${c.kind}">${escapeHtml(cellText(cells[i]))}</td>`)
+              .join('')}</tr>`,
+        )
+        .join('\n')
+    : `<tr><td class="empty" colspan="${table.columns.length}">${escapeHtml(table.empty)}</td></tr>`;
+  return `<table id="t${n}">
+<colgroup>${table.columns.map(() => '<col>').join('')}</colgroup>
+<thead><tr>${head}</tr></thead>
+<tbody>
+${body}
+</tbody>
+</table>`;
+}
+
 export function printHtml(document: PrintDocument, generatedAt = new Date()): PrintedHtml {
   const zoned = { at: generatedAt, timeZone: document.timeZone };
   const generated = `Сформировано ${russianDateTime(zoned)} (${offsetLabel(zoned)})`;
   const css = stylesheet(document, generated);
   const hash = createHash('sha256').update(css).digest('base64');
   const [title = document.title, ...lines] = document.heading;
-  // A slash is a line-break opportunity: «№ п/п» in a narrow column printed as «№ п/» over «п».
-  const head = document.columns
-    .map(
-      (c) =>
-        `<th scope="col">${escapeHtml(c.header).replace(/\S*\/\S*/g, '<span class="nowrap">$&</span>')}</th>`,
-    )
-    .join('');
-  const body = document.rows.length
-    ? document.rows
-        .map(
-          (cells) =>
-            `<tr>${document.columns
-              .map((c, i) => `<td class="${c.kind}">${escapeHtml(cellText(cells[i]))}</td>`)
-              .join('')}</tr>`,
-        )
-        .join('\n')
-    : `<tr><td class="empty" colspan="${document.columns.length}">${escapeHtml(document.empty)}</td></tr>`;
+  const tables = tablesOf(document);
+  const sections = (document.sections ?? [])
+    .map((section) => {
+      const heading = `<h2>${escapeHtml(section.heading)}</h2>`;
+      if (section.kind === 'text')
+        return `<section>${heading}\n<p class="text">${escapeHtml(section.text)}</p></section>`;
+      // the server's own SVG (api/export/print/svg-chart.ts): every text in it escaped there
+      if (section.kind === 'figure') return `<section>${heading}\n<figure>${section.svg}</figure></section>`;
+      return `<section>${heading}\n${tableHtml(section, tables.indexOf(section))}</section>`;
+    })
+    .join('\n');
   const html = `<!doctype html>
 <html lang="ru">
 <head>
@@ -103,13 +144,8 @@ ${document.annex ? `<p class="annex">${escapeHtml(document.annex)}</p>\n` : ''}<
 ${lines.map((l) => `<p class="line">${escapeHtml(l)}</p>`).join('\n')}
 </header>
 <main>
-<table>
-<colgroup>${document.columns.map(() => '<col>').join('')}</colgroup>
-<thead><tr>${head}</tr></thead>
-<tbody>
-${body}
-</tbody>
-</table>
+${tableHtml(tables[0]!, 0)}
+${sections}
 </main>
 <footer><p>${escapeHtml(generated)}</p></footer>
 </body>

@@ -51,15 +51,16 @@ const headerFooterText = (text: string) => text.replace(/&/g, '&&').slice(0, 200
 const THIN = { style: 'thin' as const };
 const BORDER: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 
-export async function printXlsx(document: PrintDocument, generatedAt = new Date()): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'shnor-analytics';
-  workbook.title = document.title;
-  const { columns } = document;
-  const titleRows = (document.annex ? 1 : 0) + document.heading.length;
-  const headerRow = titleRows + 2; // a blank row between the title block and the table
+/** A sheet of the document: A4 in its orientation, one page wide, the header row on every page, page numbers. */
+function addSheet(
+  workbook: ExcelJS.Workbook,
+  name: string,
+  document: PrintDocument,
+  headerRow: number,
+  generatedAt: Date,
+) {
   const generated = { at: generatedAt, timeZone: document.timeZone };
-  const sheet = workbook.addWorksheet(document.sheet.slice(0, 31), {
+  return workbook.addWorksheet(name.slice(0, 31), {
     views: [{ state: 'frozen', ySplit: headerRow, topLeftCell: `A${headerRow + 1}` }],
     pageSetup: {
       paperSize: 9, // A4
@@ -75,6 +76,88 @@ export async function printXlsx(document: PrintDocument, generatedAt = new Date(
       oddFooter: `&LСформировано ${russianDateTime(generated)} (${offsetLabel(generated)})&RСтр. &P из &N`,
     },
   });
+}
+
+/** A table at `headerRow`: the bold shaded header with an autofilter, bordered rows as tall as their text. */
+function writeTable(
+  sheet: ExcelJS.Worksheet,
+  headerRow: number,
+  table: { columns: readonly TableColumn[]; rows: readonly (readonly CellValue[])[]; empty: string },
+) {
+  const { columns } = table;
+  const last = sheet.getColumn(columns.length).letter;
+  const header = sheet.getRow(headerRow);
+  header.values = columns.map((c) => c.header);
+  header.eachCell((cell) => {
+    cell.style = {
+      font: { bold: true },
+      alignment: { vertical: 'middle', horizontal: 'center', wrapText: true },
+      fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE7E6E6' } },
+      border: BORDER,
+    };
+  });
+  header.height = rowHeight(
+    columns.map((c) => c.header),
+    columns.map((c) => ({ ...c, width: c.width * 0.9 })),
+    true,
+  );
+  sheet.autoFilter = `A${headerRow}:${last}${headerRow}`;
+  table.rows.forEach((cells, r) => {
+    const row = sheet.getRow(headerRow + 1 + r);
+    columns.forEach((column, i) => {
+      const cell = row.getCell(i + 1);
+      cell.value = cellValue(cells[i]);
+      const numFmt = numFmtOf(column);
+      cell.style = {
+        ...(numFmt ? { numFmt } : {}),
+        alignment: { vertical: 'top', wrapText: wraps(column) },
+        border: BORDER,
+      };
+    });
+    row.height = rowHeight(cells, columns);
+  });
+  if (table.rows.length === 0) {
+    const row = headerRow + 1;
+    sheet.mergeCells(`A${row}:${last}${row}`);
+    sheet.getCell(`A${row}`).value = table.empty;
+    sheet.getCell(`A${row}`).style = { alignment: { horizontal: 'center' }, font: { italic: true } };
+  }
+}
+
+/** A report's further tables as sheets of their own, its texts on one sheet; charts are the tables' data. */
+function writeSections(workbook: ExcelJS.Workbook, document: PrintDocument, generatedAt: Date) {
+  const texts: { heading: string; text: string }[] = [];
+  for (const section of document.sections ?? []) {
+    if (section.kind === 'text') texts.push(section);
+    if (section.kind !== 'table') continue;
+    const sheet = addSheet(workbook, section.sheet, document, 2, generatedAt);
+    sheet.columns = section.columns.map((c) => ({ key: c.key, width: c.width }));
+    sheet.getCell('A1').value = section.heading;
+    sheet.getCell('A1').style = { font: { bold: true, size: 12 } };
+    writeTable(sheet, 2, section);
+  }
+  if (!texts.length) return;
+  const sheet = addSheet(workbook, 'Выводы', document, 1, generatedAt);
+  sheet.columns = [{ key: 'text', width: 100 }];
+  texts.forEach((t, i) => {
+    const title = sheet.getCell(`A${2 * i + 1}`);
+    title.value = t.heading;
+    title.style = { font: { bold: true } };
+    const body = sheet.getCell(`A${2 * i + 2}`);
+    body.value = t.text;
+    body.style = { alignment: { vertical: 'top', wrapText: true } };
+    sheet.getRow(2 * i + 2).height = lines(t.text, 100) * LINE_HEIGHT;
+  });
+}
+
+export async function printXlsx(document: PrintDocument, generatedAt = new Date()): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'shnor-analytics';
+  workbook.title = document.title;
+  const { columns } = document;
+  const titleRows = (document.annex ? 1 : 0) + document.heading.length;
+  const headerRow = titleRows + 2; // a blank row between the title block and the table
+  const sheet = addSheet(workbook, document.sheet, document, headerRow, generatedAt);
   sheet.columns = columns.map((c) => ({ key: c.key, width: c.width }));
   const totalWidth = columns.reduce((sum, c) => sum + c.width, 0);
   const last = sheet.getColumn(columns.length).letter;
@@ -109,44 +192,7 @@ export async function printXlsx(document: PrintDocument, generatedAt = new Date(
       alignment: { horizontal: 'center', vertical: 'middle', wrapText: true },
     }),
   );
-  at += 1;
-
-  const header = sheet.getRow(headerRow);
-  header.values = columns.map((c) => c.header);
-  header.eachCell((cell) => {
-    cell.style = {
-      font: { bold: true },
-      alignment: { vertical: 'middle', horizontal: 'center', wrapText: true },
-      fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE7E6E6' } },
-      border: BORDER,
-    };
-  });
-  header.height = rowHeight(
-    columns.map((c) => c.header),
-    columns.map((c) => ({ ...c, width: c.width * 0.9 })),
-    true,
-  );
-  sheet.autoFilter = `A${headerRow}:${last}${headerRow}`;
-
-  document.rows.forEach((cells, r) => {
-    const row = sheet.getRow(headerRow + 1 + r);
-    columns.forEach((column, i) => {
-      const cell = row.getCell(i + 1);
-      cell.value = cellValue(cells[i]);
-      const numFmt = numFmtOf(column);
-      cell.style = {
-        ...(numFmt ? { numFmt } : {}),
-        alignment: { vertical: 'top', wrapText: wraps(column) },
-        border: BORDER,
-      };
-    });
-    row.height = rowHeight(cells, columns);
-  });
-  if (document.rows.length === 0) {
-    const row = headerRow + 1;
-    sheet.mergeCells(`A${row}:${last}${row}`);
-    sheet.getCell(`A${row}`).value = document.empty;
-    sheet.getCell(`A${row}`).style = { alignment: { horizontal: 'center' }, font: { italic: true } };
-  }
+  writeTable(sheet, headerRow, document);
+  writeSections(workbook, document, generatedAt);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -3,12 +3,15 @@ import { type Context } from '../../context.js';
 import { badUserInput } from '../../errors.js';
 import { pageSize } from '../../pagination.js';
 import { visibleLists } from '../../services/lists/access.js';
+import { entrySupport, type EntrySupport } from '../../services/lists/cycle.js';
+import { diffSupport } from '../../services/lists/cycle-diff.js';
 import { type EntryView, scopedDecisions, scopedEntries } from '../../services/lists/list-reads.js';
 import { countEntries, diffIncluded } from '../../services/lists/rules.js';
 import { entryView, listView } from '../../services/lists/views.js';
 import { toId } from '../../services/school-query.js';
 import { entryPartnerSuggestions } from '../../services/support/partner-suggestions.service.js';
 import { PartnerSuggestionsType } from '../types/support/partner-suggestions.types.js';
+import { EntrySupportType } from '../types/entry-support.types.js';
 import { checkYear } from '../inputs/validate.js';
 import { ShnorStatus } from '../types/analytics/shnor.types.js';
 import { arrayPage } from '../types/page-info.type.js';
@@ -76,6 +79,7 @@ export class ShnorListResolver {
       entered: diff.entered.map(entryView),
       exited: diff.exited.map(entryView),
       stayed: diff.stayed.map(entryView),
+      ...(await diffSupport(ctx, from, to, before, after, diff)),
     };
   }
 
@@ -139,6 +143,17 @@ export class ShnorListEntryResolver {
   })
   partnerSuggestions(@Root() entry: EntryRoot & EntryView, @Ctx() ctx: Context) {
     return entryPartnerSuggestions(ctx, entry, entry.list);
+  }
+
+  @FieldResolver(() => EntrySupportType, {
+    nullable: true,
+    description:
+      'The support the school got in the year of the previous approved list (issue 13 item 5), as of the day this ' +
+      'list was made; null when it was not on that list, and for a viewer who may not read support',
+  })
+  support(@Root() entry: EntryRoot & EntryView & { support?: EntrySupport }, @Ctx() ctx: Context) {
+    // the diff's support sets carry the support of the year of `from`, computed already
+    return entry.support !== undefined ? entry.support : entrySupport(ctx, entry);
   }
 
   @FieldResolver(() => [ShnorListDecisionRecord], { description: 'This entry’s decisions, oldest first' })

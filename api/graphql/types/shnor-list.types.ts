@@ -113,4 +113,15 @@ export class ShnorListDiffType {
   exited!: ShnorListEntryType[];
   @Field(() => [ShnorListEntryType], { description: 'Included in both (entries of `to`)' })
   stayed!: ShnorListEntryType[];
+  @Field(() => [ShnorListEntryType], {
+    description:
+      'Of `exited`, those that got support in the year of `from` (a roadmap of their municipality, a curator or a ' +
+      'partner; `support` as of the day `to` was made): the EXIT after support (entries of `from`)',
+  })
+  exitedAfterSupport!: ShnorListEntryType[];
+  @Field(() => [ShnorListEntryType], {
+    description:
+      'Of `stayed`, those that got support in the year of `from`: on the list despite it (entries of `to`)',
+  })
+  stayedDespiteSupport!: ShnorListEntryType[];
 }

@@ -13,7 +13,7 @@ import { todayIn } from './roadmap-read.service.js';
  */
 
 export interface PlaceAnswer {
-  region: { id: number; code: string; name: string };
+  region: { id: number; code: string; name: string; timeZone: string };
   municipality: { id: number; name: string; regionId: number } | null;
   asOf: string;
 }
@@ -65,7 +65,7 @@ export async function monitoringPlace(
     argument,
   });
   return {
-    region: { id: row.regionId, code: row.code, name: row.regionName },
+    region: { id: row.regionId, code: row.code, name: row.regionName, timeZone: row.timeZone },
     municipality,
     asOf: asOf ?? todayIn(row.timeZone),
   };

@@ -116,7 +116,9 @@ export async function executionMonitoring(ctx: Context, q: MonitoringQuestion) {
     records: recordsOf.get(a.id) ?? [],
   }));
   const { counts, statuses } = activityStatuses(activities, asOf);
-  const activityById = new Map(activities.map((a) => [a.id, a]));
+  // With their status: a school's missing reports and the tracking show it too.
+  const withStatus = activities.map((a) => ({ ...a, status: statuses.get(a.id)! }));
+  const activityById = new Map(withStatus.map((a) => [a.id, a]));
   const reportsOf = groupBy(reports, (r) => r.schoolId);
   const documentsOf = groupBy(documents, (d) => d.schoolId);
   const curatorsOf = groupBy(curators, (c) => c.schoolId);
@@ -191,7 +193,7 @@ export async function executionMonitoring(ctx: Context, q: MonitoringQuestion) {
     periodStart,
     roadmapIds: [...new Set(activities.map((a) => a.roadmapId))],
     activities: counts,
-    activityStatuses: activities.map((a) => ({ ...a, status: statuses.get(a.id)! })),
+    activityStatuses: withStatus,
     schools,
     submissionTracking: schools.flatMap((s) => s.reports.missing.map((a) => ({ school: s, activity: a }))),
     events: {
