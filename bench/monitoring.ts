@@ -93,8 +93,9 @@ async function generateSupport(db: pg.Pool, regionId: number, listId: string) {
   // municipal roadmaps, the region's own, then school roadmaps up to ROADMAPS
   await db.query(
     `insert into roadmap (level, region_id, municipality_id, school_id, list_year, period_start, period_end)
-     select 'MUNICIPALITY', $1, m.id, null, $2, '2026-09-01', '2027-12-31' from municipality m where m.region_id = $1
-     union all select 'REGION', $1, null, null, $2, '2026-09-01', '2027-12-31'`,
+     select 'MUNICIPALITY', $1::int, m.id, null::int, $2::smallint, date '2026-09-01', date '2027-12-31'
+     from municipality m where m.region_id = $1::int
+     union all select 'REGION', $1::int, null::int, null::int, $2::smallint, date '2026-09-01', date '2027-12-31'`,
     [regionId, YEAR],
   );
   await db.query(
@@ -115,9 +116,9 @@ async function generateSupport(db: pg.Pool, regionId: number, listId: string) {
   );
   await db.query(
     `insert into activity_status_record (activity_id, date, status)
-     select a.id, a.start + 5, 'IN_PROGRESS' from activity a join roadmap r on r.id = a.roadmap_id
+     select a.id, a.start + 5, 'IN_PROGRESS'::text from activity a join roadmap r on r.id = a.roadmap_id
      where r.region_id = $1 and r.list_year = $2 and a.start <= $3::date
-     union all select a.id, a.due - 3, 'DONE' from activity a join roadmap r on r.id = a.roadmap_id
+     union all select a.id, a.due - 3, 'DONE'::text from activity a join roadmap r on r.id = a.roadmap_id
      where r.region_id = $1 and r.list_year = $2 and a.due <= $3::date and a.ordinal % 3 <> 0`,
     [regionId, YEAR, AS_OF],
   );
