@@ -20,13 +20,24 @@ function run(connection: pg.Client, sql: string, params: readonly unknown[] = []
   return send(connection, sql, params);
 }
 
-/** A node-postgres connection of the server's pool for the duration of `fn` (COPY and `$n` SQL need one). */
-export async function withPgConnection<T>(knex: Knex, fn: (connection: pg.Client) => Promise<T>): Promise<T> {
+/**
+ * What lends connections: a knex (its client), or a request's lender over the same pool
+ * (api/limits/pool-guard.ts) — nothing else of knex is used here.
+ */
+export interface ConnectionSource {
   // knex's client API is untyped (`any`): the connection it lends is a node-postgres client.
-  const pool = knex.client as {
+  client: {
     acquireConnection(): Promise<pg.Client>;
     releaseConnection(c: pg.Client): Promise<void>;
   };
+}
+
+/** A node-postgres connection of the server's pool for the duration of `fn` (COPY and `$n` SQL need one). */
+export async function withPgConnection<T>(
+  knex: Knex | ConnectionSource,
+  fn: (connection: pg.Client) => Promise<T>,
+): Promise<T> {
+  const pool = (knex as ConnectionSource).client;
   const connection = await pool.acquireConnection();
   try {
     return await fn(connection);
@@ -47,7 +58,7 @@ export function connectionLender(knex: Knex): LendConnection {
  * the pool MikroORM's knex owns (there is one pool; api/limits/pool-guard.ts shares it out), with
  * node-postgres' parsers, and counted as a statement of the request.
  */
-export function knexQueryable(knex: Knex): Queryable {
+export function knexQueryable(knex: Knex | ConnectionSource): Queryable {
   return {
     query: queryOver((text, values) =>
       withPgConnection(knex, async (c) => (await run(c, text, values)).rows as Row[]),

@@ -1,5 +1,5 @@
-import { createRequire } from 'node:module';
 import pg from 'pg';
+import { type ConnectionSource } from '../../db/knex-queryable.js';
 import { type Knex } from '../../schema/database.js';
 import { PoolShares, RequestEnded, type PoolShareSettings, type RequestBudget } from './request-budget.js';
 
@@ -12,32 +12,13 @@ interface LendingClient {
   releaseConnection(connection: pg.Client): Promise<void>;
 }
 
-/**
- * knex's own factory of a knex function over a client (what its transactions use). `withUserParams`
- * would do the same but deep-copies the client: 0.6 ms a request against 0.08 ms here. Untyped.
- */
-const makeKnex = createRequire(import.meta.url)('knex/lib/knex-builder/make-knex.js') as (
-  client: object,
-) => Knex;
-
-/** A knex over a client of its own that shares the server's pool, config and statement counting. */
-function knexOverOwnClient(knex: Knex): Knex {
-  const client = Object.create(knex.client as object) as { _events: object; _eventsCount: number };
-  // Its own event table: makeKnex subscribes to the client, which must not grow the shared one.
-  client._events = Object.create(null) as object;
-  client._eventsCount = 0;
-  const own = makeKnex(client);
-  for (const listener of knex.listeners('query')) own.on('query', listener as (...args: unknown[]) => void);
-  return own;
-}
-
 export interface PoolGuard {
   shares: PoolShares;
   /**
-   * A knex for one request: the server's pool, every connection taken through the request's budget
-   * (request-budget.ts).
+   * The connections of one request: the server's pool, every connection taken through the request's
+   * budget (request-budget.ts). A lender only — a whole knex per request was garbage to collect.
    */
-  knexFor(budget: RequestBudget): Knex;
+  knexFor(budget: RequestBudget): ConnectionSource;
   close(): Promise<void>;
 }
 
@@ -58,11 +39,9 @@ export function guardPool(knex: Knex, databaseUrl: string, settings: PoolShareSe
   const acquire = base.acquireConnection.bind(base);
   const release = base.releaseConnection.bind(base);
 
-  const knexFor = (budget: RequestBudget): Knex => {
-    const own = knexOverOwnClient(knex);
-    const client = own.client as LendingClient;
+  const knexFor = (budget: RequestBudget): ConnectionSource => {
     const releases = new Map<pg.Client, () => void>();
-    client.acquireConnection = async () => {
+    const acquireConnection = async () => {
       const admitted = await budget.admit();
       try {
         const connection = await acquire();
@@ -81,7 +60,7 @@ export function guardPool(knex: Knex, databaseUrl: string, settings: PoolShareSe
         throw error;
       }
     };
-    client.releaseConnection = async (connection) => {
+    const releaseConnection = async (connection: pg.Client) => {
       const done = releases.get(connection);
       releases.delete(connection);
       try {
@@ -90,7 +69,7 @@ export function guardPool(knex: Knex, databaseUrl: string, settings: PoolShareSe
         done?.();
       }
     };
-    return own;
+    return { client: { acquireConnection, releaseConnection } };
   };
   return { shares, knexFor, close: () => canceller.end() };
 }
