@@ -1,5 +1,5 @@
 import { sql, type Sql } from './sql.js';
-import { type Viewer } from './viewer.js';
+import { type Scope, type Viewer } from './viewer.js';
 
 /** The columns a query exposes for scoping: expressions of its school, municipality and region ids. */
 export interface ScopeColumns {
@@ -45,22 +45,33 @@ export function scopeCondition(
   }
 }
 
-/** The same rule for rows already in memory (computed analytics carry their school, municipality and region). */
-export function isInScope(
-  viewer: Viewer,
-  place: { schoolId: number; municipalityId: number; regionId: number },
+/**
+ * The same rule for a place already in memory: a region's, a municipality's or a school's (absent
+ * levels null). The ministry everywhere; a region's scope its region; a municipality's or a school's
+ * scope that place only, never the wider place above it.
+ */
+export function scopeHolds(
+  scope: Scope,
+  place: { regionId: number; municipalityId?: number | null; schoolId?: number | null },
 ): boolean {
-  const scope = viewer.scope;
   switch (scope.kind) {
     case 'ALL':
       return true;
     case 'REGIONS':
       return scope.regionIds.includes(place.regionId);
     case 'MUNICIPALITIES':
-      return scope.municipalityIds.includes(place.municipalityId);
+      return place.municipalityId != null && scope.municipalityIds.includes(place.municipalityId);
     case 'SCHOOLS':
-      return scope.schoolIds.includes(place.schoolId);
+      return place.schoolId != null && scope.schoolIds.includes(place.schoolId);
     default:
       return false;
   }
+}
+
+/** The rule for rows already in memory (computed analytics carry their school, municipality and region). */
+export function isInScope(
+  viewer: Viewer,
+  place: { schoolId: number; municipalityId: number; regionId: number },
+): boolean {
+  return scopeHolds(viewer.scope, place);
 }

@@ -1,3 +1,4 @@
+import { scopeHolds } from '../../db/scope.js';
 import { Role, type Scope, type Viewer } from '../../db/viewer.js';
 import { ForbiddenError } from '../errors.js';
 
@@ -217,20 +218,7 @@ const ownPlaceOrItsSchools = (scope: Scope, target: Target) =>
     scope.municipalityIds.includes(target.place.municipalityId));
 
 /** The scope holds the whole place: a region's, or a municipality's (a school's: its municipality's). */
-const coversPlace = (scope: Scope, target: Target) => {
-  const place = target.place;
-  if (!place) return true;
-  switch (scope.kind) {
-    case 'ALL':
-      return true;
-    case 'REGIONS':
-      return scope.regionIds.includes(place.regionId);
-    case 'MUNICIPALITIES':
-      return place.municipalityId != null && scope.municipalityIds.includes(place.municipalityId);
-    default:
-      return false;
-  }
-};
+const coversPlace = (scope: Scope, target: Target) => !target.place || scopeHolds(scope, target.place);
 
 /** Where an allowed action holds, when not everywhere the role is. */
 const WHERE: Partial<Record<Action, (scope: Scope, target: Target) => boolean>> = {

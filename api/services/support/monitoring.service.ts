@@ -125,11 +125,13 @@ export async function executionMonitoring(ctx: Context, q: MonitoringQuestion) {
   const partnersOf = groupBy(partners, (c) => c.schoolId);
   const diagnosticsOf = groupBy(diagnostics, (d) => d.schoolId);
 
+  // A school reports on its municipality's roadmaps: grouped once, not filtered per school.
+  const municipal = groupBy(
+    activities.filter((a) => a.level === 'MUNICIPALITY'),
+    (a) => a.roadmapMunicipalityId,
+  );
   const schools = listed.map((s) => {
-    // A school reports on its municipality's roadmaps (SUPPORT-V1 §1 ActivityReport).
-    const own = activities.filter(
-      (a) => a.level === 'MUNICIPALITY' && a.roadmapMunicipalityId === s.municipalityId,
-    );
+    const own = municipal.get(s.municipalityId) ?? [];
     const schoolReportsAsOf = schoolReports(own, reportsOf.get(s.schoolId) ?? [], asOf);
     const byDocument = groupBy(documentsOf.get(s.schoolId) ?? [], (d) => d.documentId);
     const required = requiredDocuments(

@@ -13,6 +13,7 @@ import {
   withDidOverrides,
 } from '../../../analytics/support/did.js';
 import { scopeCondition, SCHOOL_SCOPE } from '../../../db/scope.js';
+import { regionsAsked } from './execution-places.js';
 import { sql } from '../../../db/sql.js';
 import { authorize } from '../../auth/permissions.js';
 import { type Context } from '../../context.js';
@@ -80,24 +81,6 @@ function supportOf(q: DidOverrides): SupportView {
     overridden,
     params: overridden ? withDidOverrides(SUPPORT_V1, q) : SUPPORT_V1,
   };
-}
-
-/** The regions asked for (all when none is named); an unknown code is the caller's mistake. */
-async function regionsAsked(ctx: Context, codes: readonly string[] | null | undefined) {
-  const rows = await ctx.db.query<{ id: number; code: string }>(
-    codes
-      ? sql`select id, code from region where ${sql.in(sql`code`, codes)} order by code`
-      : sql`select id, code from region order by code`,
-  );
-  const known = new Set(rows.map((r) => r.code));
-  const unknown = (codes ?? []).findIndex((c) => !known.has(c));
-  if (unknown >= 0) {
-    throw badUserInput(
-      `regionCodes[${unknown}]`,
-      `regionCodes[${unknown}]: no region «${codes![unknown]}» (see the regions query)`,
-    );
-  }
-  return rows;
 }
 
 /** The schools of these regions the viewer may see (the one scope rule), with their names. */

@@ -1,3 +1,4 @@
+import { scopeHolds } from '../../../db/scope.js';
 import { type Scope } from '../../../db/viewer.js';
 import { EVIDENCE_URL_PATTERN } from '../../../schema/entities/support/evidence-url.js';
 import { type HeaderMap, normalizeHeader } from '../headers.js';
@@ -103,20 +104,7 @@ const BAD_DATE = reason(
 );
 
 /** Whether the importer's scope holds the place (the ministry everywhere, an analyst its own place and below). */
-export function inScope(scope: Scope, place: RowPlace): boolean {
-  switch (scope.kind) {
-    case 'ALL':
-      return true;
-    case 'REGIONS':
-      return scope.regionIds.includes(place.regionId);
-    case 'MUNICIPALITIES':
-      return place.municipalityId !== null && scope.municipalityIds.includes(place.municipalityId);
-    case 'SCHOOLS':
-      return place.schoolId !== null && scope.schoolIds.includes(place.schoolId);
-    default:
-      return false;
-  }
-}
+export const inScope = (scope: Scope, place: RowPlace): boolean => scopeHolds(scope, place);
 
 /** A school by its code (ФИС ОКО login), or null with the bad row recorded. */
 export function schoolOf(r: RowReader, env: SupportEnv, key: string): SupportSchool | null {
