@@ -51,9 +51,9 @@ const SAVE = `mutation ($input: SaveMonitoringReportInput!) { saveMonitoringRepo
 const CONCLUSIONS = 'Дорожная карта выполняется: часть мероприятий просрочена.\nШколы представили концепции.';
 const RECOMMENDATIONS = 'Провести совещание с руководителями ОО <о сроках> & отчётах.';
 
-async function download(path: string) {
+async function download(path: string, claims: Record<string, unknown> = municipal()) {
   const response = await fetch(`${server.url}${path}`, {
-    headers: { authorization: `Bearer ${await token(municipal())}` },
+    headers: { authorization: `Bearer ${await token(claims)}` },
   });
   return { response, bytes: Buffer.from(await response.arrayBuffer()) };
 }
@@ -189,6 +189,22 @@ describe('the report', () => {
     expect((html.match(/<td class="code">\d+\.?<\/td>/g) ?? []).length).toBeGreaterThanOrEqual(
       monitoring.submissionTracking.length,
     );
+  });
+
+  it.each([
+    [{ role: 'REGION_ANALYST', region: '23' }],
+    [{ role: 'MUNICIPAL_ANALYST', municipality: 1 }],
+    [{ role: 'SCHOOL', school: 'sch560189' }],
+    [{ role: 'CURATOR', person: 'curator-1' }],
+  ])('%j gets no report of the place, in any format', async (claims) => {
+    for (const format of ['html', 'xlsx', 'csv']) {
+      const { response, bytes } = await download(path(format), claims);
+      expect([format, response.status]).toEqual([format, 403]);
+      const body = JSON.parse(bytes.toString('utf8')) as {
+        errors: { extensions: Record<string, unknown> }[];
+      };
+      expect(body.errors[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', action: 'support.monitor' });
+    }
   });
 
   it('XLSX: the schools, the execution, the effect, the missing reports and the texts on their sheets', async () => {
