@@ -73,7 +73,7 @@ export async function createApp(orm: Orm, config: Config, databaseUrl: string): 
     createContext(
       knexQueryable(budget ? pool.knexFor(budget) : knex),
       // a unit of work of its own per request (type-graphql examples/mikro-orm), on the ORM's one pool
-      orm.em.fork(),
+      () => orm.em.fork(),
       config,
       viewer,
       statements,

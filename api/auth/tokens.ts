@@ -3,7 +3,8 @@ import { createLocalJWKSet, decodeProtectedHeader, type JWTPayload, jwtVerify, S
 
 /** What verifies bearer tokens: a shared secret (HS256) and/or public keys from a JWKS file (RS256, ES256). */
 export interface TokenKeys {
-  secret: Uint8Array | null;
+  /** the HS256 key, imported once: jose would import raw bytes again on every verification */
+  secret: Promise<CryptoKey> | null;
   jwks: ReturnType<typeof createLocalJWKSet> | null;
   issuer?: string;
   audience?: string;
@@ -20,11 +21,16 @@ export function loadTokenKeys(options: {
 }): TokenKeys {
   return {
     maxLifetimeSeconds: options.maxLifetimeSeconds,
-    secret: options.secret ? new TextEncoder().encode(options.secret) : null,
+    secret: options.secret ? hmacKey(options.secret) : null,
     jwks: options.jwksFile ? createLocalJWKSet(JSON.parse(readFileSync(options.jwksFile, 'utf8'))) : null,
     issuer: options.issuer,
     audience: options.audience,
   };
+}
+
+function hmacKey(secret: string): Promise<CryptoKey> {
+  const raw = new TextEncoder().encode(secret);
+  return crypto.subtle.importKey('raw', raw, { name: 'HMAC', hash: 'SHA-256' }, false, ['verify']);
 }
 
 const ASYMMETRIC = ['RS256', 'ES256'];
@@ -39,7 +45,7 @@ export async function verifyToken(token: string, keys: TokenKeys): Promise<JWTPa
   const options = { issuer: keys.issuer, audience: keys.audience, requiredClaims: ['exp'] };
   let payload: JWTPayload;
   if (alg === 'HS256' && keys.secret) {
-    payload = (await jwtVerify(token, keys.secret, { ...options, algorithms: ['HS256'] })).payload;
+    payload = (await jwtVerify(token, await keys.secret, { ...options, algorithms: ['HS256'] })).payload;
   } else if (alg && ASYMMETRIC.includes(alg) && keys.jwks) {
     payload = (await jwtVerify(token, keys.jwks, { ...options, algorithms: ASYMMETRIC })).payload;
   } else {

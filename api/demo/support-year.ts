@@ -134,7 +134,7 @@ export async function buildDemoSupportYear(
   // the same analytics are asked for several times (suggestions per school, risks): kept even with ANALYTICS_CACHE_SIZE=0
   const cache = new AnalyticsCache(Math.max(config.analyticsCacheSize, 4));
   const as = (viewer: Viewer): Context =>
-    createContext(db, orm.em.fork(), config, viewer, { count: 0 }, cache);
+    createContext(db, () => orm.em.fork(), config, viewer, { count: 0 }, cache);
   let writes = 0;
   let skippedAsFuture = 0;
   const wrote = async <T>(write: Promise<T>): Promise<T> => {

@@ -58,7 +58,7 @@ try {
   // The cache keeps the computed list between pages: without it each page of 500 recomputes every school.
   const context = createContext(
     knexQueryable(orm.em.getKnex()),
-    orm.em.fork(),
+    () => orm.em.fork(),
     config,
     viewer,
     { count: 0 },
