@@ -79,7 +79,7 @@ const LAYERS = [
 ];
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', '.data/', 'api/operations/generated/', 'coverage/'] },
+  { ignores: ['node_modules/', 'dist/', '.build-test/', '.data/', 'api/operations/generated/', 'coverage/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -11,9 +11,11 @@ import { buildApiSchema } from './graphql/schema.js';
 import { requestChecksPlugin } from './limits/request-checks.plugin.js';
 import { queryLimitsRule } from './limits/query-limits.js';
 import { sqlStatsPlugin } from './sql-stats.plugin.js';
+import { type Logger } from './ops/logger.js';
+import { operationsPlugin } from './ops/operations.plugin.js';
 
 /** The GraphQL engine with its limits and error formatting: the HTTP app and the export CLI run the same one. */
-export async function startApollo(config: Config): Promise<ApolloServer<Context>> {
+export async function startApollo(config: Config, logger: Logger): Promise<ApolloServer<Context>> {
   const apollo = new ApolloServer<Context>({
     schema: await buildApiSchema(),
     formatError: formatErrorWith(config.introspection),
@@ -36,6 +38,7 @@ export async function startApollo(config: Config): Promise<ApolloServer<Context>
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
       availabilityPlugin(),
+      operationsPlugin(logger),
       requestChecksPlugin<Context>(config.limits.maxCost, {
         defaultPageSize: config.defaultPageSize,
         maxPageSize: config.maxPageSize,

@@ -1,5 +1,7 @@
 import { expressMiddleware } from '@as-integrations/express5';
-import express, { type Express, type Request, type RequestHandler } from 'express';
+import compression from 'compression';
+import cors from 'cors';
+import express, { type Express, type Request, type RequestHandler, type Response } from 'express';
 import { fileURLToPath } from 'node:url';
 import { GraphQLError } from 'graphql';
 import { authenticate, type AuthSettings } from './auth/authenticate.js';
@@ -33,6 +35,10 @@ import {
 import { jsonErrors } from './http-errors.js';
 import { unavailableError } from './availability.plugin.js';
 import { isUnavailable } from './errors.js';
+import { createLogger } from './ops/logger.js';
+import { Metrics } from './ops/metrics.js';
+import { metricsRoute } from './ops/metrics.route.js';
+import { type RequestReport, requestLog } from './ops/request-log.js';
 
 export const EXAMPLES_FILE = fileURLToPath(new URL('./operations/examples.graphql', import.meta.url));
 
@@ -47,11 +53,13 @@ export interface App {
 
 /** The HTTP application: health probes, the offline IDE, GraphQL and the file routes. */
 export async function createApp(orm: Orm, config: Config, databaseUrl: string): Promise<App> {
-  const apollo = await startApollo(config);
+  const logger = createLogger(config.operations.logLevel);
+  const apollo = await startApollo(config, logger);
 
   const knex = orm.em.getKnex();
   const pool = guardPool(knex, databaseUrl, config.pool);
   const analyticsCache = new AnalyticsCache(config.analyticsCacheSize);
+  const metrics = new Metrics({ pool: () => pool.usage(), cache: () => analyticsCache.lookups() });
   const auth: AuthSettings = {
     devMode: config.authDevMode,
     publicAccess: config.publicAccess,
@@ -69,17 +77,23 @@ export async function createApp(orm: Orm, config: Config, databaseUrl: string): 
   // One way to learn who asks, once per request, for the limits, GraphQL and the file routes alike.
   const viewerOf = (req: Request) =>
     requestViewer(req, (r) => authenticate(r.headers.authorization, auth, db));
-  const contextFor = (viewer: Viewer, budget?: RequestBudget, statements: StatementCounter = { count: 0 }) =>
-    createContext(
+  // A request's context: over its share of the pool when it has one (res.locals, set by `budgeted`).
+  const contextFor = (viewer: Viewer, res?: Response) => {
+    const budget = res?.locals.budget as RequestBudget | undefined;
+    return createContext(
       knexQueryable(budget ? pool.knexFor(budget) : knex),
       // a unit of work of its own per request (type-graphql examples/mikro-orm), on the ORM's one pool
       () => orm.em.fork(),
       config,
       viewer,
-      statements,
+      (res?.locals.statements as StatementCounter | undefined) ?? { count: 0 },
       analyticsCache,
-      budget,
+      {
+        budget,
+        report: res?.locals.report as RequestReport | undefined,
+      },
     );
+  };
   const draining = drainingGate();
   const open = new Set<{ end(reason: string): void }>();
   // Each request's statements share the pool by its budget (a knex of its own); they are cancelled
@@ -111,9 +125,21 @@ export async function createApp(orm: Orm, config: Config, databaseUrl: string): 
 
   const app = express();
   app.disable('x-powered-by');
+  app.use(requestLog(logger, metrics));
+  if (config.operations.corsOrigins.length) app.use(corsFor(config.operations.corsOrigins));
+  // Not the files of /export: they stream with back-pressure (and an XLSX is a zip already).
+  if (config.operations.compression) {
+    app.use(
+      compression({
+        threshold: 1024,
+        filter: (req, res) => !req.path.startsWith('/export') && compression.filter(req, res),
+      }),
+    );
+  }
   app.use(draining.middleware);
   app.use(limited);
   app.use(healthRoutes(orm, draining));
+  app.use(metricsRoute(metrics, config.operations.metricsToken));
   const trusted = loadTrustedDocuments();
   // For dashboard builders: the operations they may run by id (no data, only the committed texts).
   app.get('/graphql/trusted-documents.json', (_req, res) => res.sendFile(TRUSTED_DOCUMENTS_FILE));
@@ -123,6 +149,7 @@ export async function createApp(orm: Orm, config: Config, databaseUrl: string): 
   app.use(
     importRouter({
       connect: connectionLender(knex),
+      metrics,
       viewerOf,
       limits: config.imports,
       // POST /import/roadmap runs importRoadmap in a request context of its own, as /graphql does.
@@ -147,11 +174,8 @@ export async function createApp(orm: Orm, config: Config, databaseUrl: string): 
             extensions: { code: 'PERSISTED_QUERY_REQUIRED', http: { status: 403 } },
           });
         }
-        return contextFor(
-          viewer,
-          res.locals.budget as RequestBudget | undefined,
-          res.locals.statements as StatementCounter | undefined,
-        );
+        res.locals.role = viewer.role;
+        return contextFor(viewer, res);
       },
     }),
   );
@@ -167,4 +191,17 @@ export async function createApp(orm: Orm, config: Config, databaseUrl: string): 
       await pool.close();
     },
   };
+}
+
+/**
+ * Cross-site browser callers (a BI portal on another origin) only from the listed origins; the
+ * CSRF rule (apollo.ts) still refuses simple cross-site requests, listed or not.
+ */
+function corsFor(origins: string[]): RequestHandler {
+  return cors({
+    origin: origins,
+    allowedHeaders: ['content-type', 'authorization', 'x-request-id', 'apollo-require-preflight'],
+    exposedHeaders: ['x-request-id', 'retry-after'],
+    maxAge: 600,
+  });
 }

@@ -7,6 +7,7 @@ import { type StatementCounter } from '../db/statement-counter.js';
 import { type AnalyticsCache } from './services/analytics/cache.js';
 import { RequestMemo } from './services/analytics/request-memo.js';
 import { createLoaders, type Loaders } from './loaders/index.js';
+import { type RequestReport } from './ops/request-log.js';
 
 /** What every resolver gets: who asks, the database handle, this request's loaders. */
 export interface Context {
@@ -26,6 +27,14 @@ export interface Context {
   statements: StatementCounter;
   /** The request's share of the pool; the request checks record its estimated cost there. */
   budget?: RequestBudget;
+  /** The request's part of the log: its id, logger and what its line reports. */
+  report?: RequestReport;
+}
+
+/** What only a request served over HTTP has (api/app.ts); the export CLI and the demo go without. */
+export interface RequestExtras {
+  budget?: RequestBudget;
+  report?: RequestReport;
 }
 
 /**
@@ -46,10 +55,15 @@ class RequestContext implements Context {
     readonly config: Config,
     readonly statements: StatementCounter,
     readonly analyticsCache: AnalyticsCache,
-    readonly budget?: RequestBudget,
+    extras: RequestExtras,
   ) {
     this.loaders = createLoaders(db, viewer);
+    this.budget = extras.budget;
+    this.report = extras.report;
   }
+
+  readonly budget?: RequestBudget;
+  readonly report?: RequestReport;
 
   get em(): EntityManager {
     return (this.forked ??= this.fork());
@@ -64,7 +78,7 @@ export function createContext(
   viewer: Viewer,
   statements: StatementCounter,
   analyticsCache: AnalyticsCache,
-  budget?: RequestBudget,
+  extras: RequestExtras = {},
 ): Context {
-  return new RequestContext(viewer, db, fork, config, statements, analyticsCache, budget);
+  return new RequestContext(viewer, db, fork, config, statements, analyticsCache, extras);
 }

@@ -145,8 +145,8 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     };
   }
   if (!extensions.code || extensions.code === 'INTERNAL_SERVER_ERROR') {
+    // Logged with its stack and request id by api/ops/operations.plugin.ts, never sent.
     if (!(original instanceof GraphQLError)) {
-      console.error(original);
       return {
         message: 'Internal server error',
         path: formatted.path,

@@ -11,7 +11,15 @@ export function healthRoutes(orm: Orm, draining: Draining): Router {
   router.get('/readyz', async (_req, res) => {
     const database = await isReachable(orm);
     const ready = database && !draining.draining;
-    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', database });
+    // The reason, for whoever reads a load balancer's log: which of the two it is.
+    const reason = draining.draining
+      ? 'the server is shutting down'
+      : database
+        ? undefined
+        : 'the database does not answer';
+    res
+      .status(ready ? 200 : 503)
+      .json({ status: ready ? 'ready' : 'unavailable', database, ...(reason ? { reason } : {}) });
   });
   return router;
 }

@@ -1,5 +1,7 @@
 import { type ErrorRequestHandler, type Response } from 'express';
 import { type GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { logOf } from './ops/logger.js';
+import { type RequestReport } from './ops/request-log.js';
 
 /** The HTTP status of an error code, where a route answers outside GraphQL (import, export). */
 const STATUS: Readonly<Record<string, number>> = {
@@ -20,6 +22,9 @@ export function statusOfErrors(errors: readonly GraphQLFormattedError[], fallbac
 
 /** THE error writer of the HTTP routes: GraphQL-shaped JSON, `{ errors: [{ message, extensions }] }`. */
 export function sendErrors(res: Response, status: number, errors: readonly GraphQLFormattedError[]): void {
+  const report = res.locals.report as RequestReport | undefined;
+  for (const e of errors)
+    if (typeof e.extensions?.code === 'string') report?.errorCodes.push(e.extensions.code);
   res.status(status).json({ errors });
 }
 
@@ -68,7 +73,7 @@ const KNOWN: Record<string, { status: number; code: string; message: string }> =
 export const jsonErrors: ErrorRequestHandler = (error: unknown, _req, res, _next) => {
   const type = typeof error === 'object' && error !== null ? (error as { type?: unknown }).type : undefined;
   const known = typeof type === 'string' ? KNOWN[type] : undefined;
-  if (!known) console.error(error);
+  if (!known) logOf(res).error({ err: error }, 'unexpected error');
   if (res.headersSent) {
     res.destroy();
     return;

@@ -3,6 +3,7 @@ import { loadConfig } from '../config/settings.js';
 import { exitOnOperatorError } from '../config/operator-error.js';
 import { type EmbeddedDatabase } from '../db/embedded.js';
 import { type RunningServer } from './server.js';
+import { createLogger } from './ops/logger.js';
 
 /**
  * `npm start`: without DATABASE_URL an embedded PostgreSQL (data in .data/pg) with the demo data
@@ -78,16 +79,18 @@ async function main(): Promise<void> {
     await embedded?.stop();
     throw error;
   }
-  console.log(`shnor-analytics: GraphQL and the IDE at ${server.url}/graphql (health: /healthz, /readyz)`);
+  // The lifecycle lines are JSON like the request lines (api/ops/logger.ts), for one log collector.
+  const log = createLogger(config.operations.logLevel);
+  log.info(`shnor-analytics: GraphQL and the IDE at ${server.url}/graphql (health: /healthz, /readyz)`);
 
   let stopping = false;
   const shutdown = async (signal: string): Promise<void> => {
     if (stopping) return;
     stopping = true;
-    console.log(`${signal}: finishing requests in flight (up to ${config.shutdownGraceMs} ms)…`);
+    log.info(`${signal}: finishing requests in flight (up to ${config.shutdownGraceMs} ms)…`);
     await server.close(config.shutdownGraceMs);
     await embedded?.stop();
-    console.log('stopped');
+    log.info('stopped');
     process.exit(0);
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));

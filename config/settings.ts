@@ -96,6 +96,34 @@ export interface Config {
   maxTokenLifetimeSeconds: number;
   /** On SIGTERM in-flight requests get this long to finish before their statements are cancelled. */
   shutdownGraceMs: number;
+  /** Running it (README: Operations). */
+  operations: {
+    /** pino's level of the JSON log on stdout; `silent` writes nothing. */
+    logLevel: LogLevel;
+    /** When set, GET /metrics needs `Authorization: Bearer <it>`. */
+    metricsToken: string | undefined;
+    /** Browser origins allowed to call the API from another site (CORS); none by default. */
+    corsOrigins: string[];
+    /** gzip/deflate of answers above 1 KB for clients that accept it. */
+    compression: boolean;
+  };
+}
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** CORS_ORIGINS: full origins (scheme://host[:port]), comma-separated; a typo would silently allow nothing. */
+function readOrigins(r: EnvReader): string[] {
+  const origins = (r.string('CORS_ORIGINS') ?? '')
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
+  for (const origin of origins) {
+    if (!/^https?:\/\/[^/\s]+$/.test(origin)) {
+      r.problems.push(`CORS_ORIGINS must list origins like https://bi.example.ru, got «${origin}»`);
+    }
+  }
+  return origins;
 }
 
 /**
@@ -259,5 +287,12 @@ function readConfig(env: NodeJS.ProcessEnv, r: EnvReader): Config {
     maxResponseBytes: r.int('MAX_RESPONSE_BYTES', 32 * 1024 * 1024),
     maxTokenLifetimeSeconds: r.int('MAX_TOKEN_LIFETIME_SECONDS', 86_400),
     shutdownGraceMs: r.int('SHUTDOWN_GRACE_MS', 10_000),
+    operations: {
+      // Tests start many servers in one process: their request lines would bury the test output.
+      logLevel: r.oneOf('LOG_LEVEL', LOG_LEVELS, env.NODE_ENV === 'test' ? 'silent' : 'info'),
+      metricsToken: r.string('METRICS_TOKEN'),
+      corsOrigins: readOrigins(r),
+      compression: env.COMPRESSION === undefined ? true : r.flag('COMPRESSION'),
+    },
   };
 }

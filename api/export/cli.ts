@@ -2,6 +2,7 @@ import { createWriteStream } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { startApollo } from '../apollo.js';
+import { createLogger } from '../ops/logger.js';
 import { Role, type Viewer } from '../../db/viewer.js';
 import { DEFAULT_DATABASE_URL, loadConfig } from '../../config/settings.js';
 import { exitOnOperatorError, orExit, UsageError } from '../../config/operator-error.js';
@@ -53,7 +54,7 @@ const url = config.databaseUrl ?? DEFAULT_DATABASE_URL;
 const viewer: Viewer = { id: `cli:${userInfo().username}`, role: Role.MINISTRY, scope: { kind: 'ALL' } };
 authorize(viewer, 'exports.run');
 const orm = await openDatabase(url).catch((error: unknown) => exitOnOperatorError('export', error));
-const apollo = await startApollo(config);
+const apollo = await startApollo(config, createLogger(config.operations.logLevel));
 try {
   // The cache keeps the computed list between pages: without it each page of 500 recomputes every school.
   const context = createContext(

@@ -1,23 +1,24 @@
 import { type ApolloServer } from '@apollo/server';
-import express, { type Request, type Router } from 'express';
+import express, { type Request, type Response, type Router } from 'express';
 import { GraphQLError } from 'graphql';
 import { type Viewer } from '../../db/viewer.js';
 import { authorize } from '../auth/permissions.js';
 import { type Context } from '../context.js';
 import { sendErrors, sendGraphQLError } from '../http-errors.js';
-import { type RequestBudget } from '../limits/request-budget.js';
 import { EXPORTS, PRINTED } from './catalogue.js';
 import { exportAs, exportFileOf } from './export-as.js';
 import { contentDisposition } from './file-name.js';
 import { printAs, printFileOf, sendPrinted } from './print/serve.js';
 import { ExportError } from './run-export.js';
+import { logOf } from '../ops/logger.js';
 
 export interface ExportDeps {
   apollo: ApolloServer<Context>;
   /** The API's own authentication: the same viewer a GraphQL request would get. */
   viewerOf(req: Request): Promise<Viewer>;
   /** The request's budget (pool share) comes from app.ts's middleware, in `res.locals`. */
-  contextFor(viewer: Viewer, budget?: RequestBudget): Context;
+  /** `res`: the request's share of the pool, logger and report (res.locals). */
+  contextFor(viewer: Viewer, res?: Response): Context;
 }
 
 /**
@@ -52,7 +53,7 @@ export function exportRouter(deps: ExportDeps): Router {
       if (error instanceof GraphQLError) return sendGraphQLError(res, error, 401);
       throw error;
     }
-    const context = deps.contextFor(viewer, res.locals.budget as RequestBudget | undefined);
+    const context = deps.contextFor(viewer, res);
     try {
       if (printed)
         return sendPrinted(
@@ -68,7 +69,7 @@ export function exportRouter(deps: ExportDeps): Router {
     } catch (error) {
       if (error instanceof ExportError && !res.headersSent)
         return sendErrors(res, error.status, error.errors);
-      console.error(error);
+      logOf(res).error({ err: error }, 'unexpected error');
       // After the first row the status is sent: cutting the connection tells the client the file is incomplete.
       if (res.headersSent) res.destroy();
       else

@@ -18,6 +18,8 @@ import { sendError, sendGraphQLError } from '../http-errors.js';
 import { csrfPrevention } from '../limits/csrf.js';
 import { roadmapUpload, type RoadmapUploadContext } from './roadmap-upload.js';
 import { contentTypeOf, MULTIPART_ALLOWANCE, uploadOf, UploadTooLarge, withSpooled } from './upload.js';
+import { logOf } from '../ops/logger.js';
+import { type Metrics } from '../ops/metrics.js';
 
 /**
  * `POST /import/:kind`: a file upload, spooled to a temporary file (never held in memory) and
@@ -87,6 +89,8 @@ export interface ImportRouteOptions {
    * request context of /graphql. Without it the roadmap kind is not served here.
    */
   roadmapContext?(viewer: Viewer): RoadmapUploadContext;
+  /** Counts the rows of every file imported or refused here (GET /metrics). */
+  metrics?: Pick<Metrics, 'importRows'>;
 }
 
 export function importRouter({
@@ -94,6 +98,7 @@ export function importRouter({
   viewerOf,
   limits = loadConfig().imports,
   roadmapContext,
+  metrics,
 }: ImportRouteOptions): Router {
   const router = Router();
 
@@ -158,6 +163,8 @@ export function importRouter({
         if (!(error instanceof UploadTooLarge)) throw error;
         return await refuseTooLarge(res, { kind, fileName: upload.fileName, viewer }, error.bytes);
       }
+      const outcome = report.status === 'ACCEPTED' ? 'imported' : 'refused';
+      metrics?.importRows.inc({ kind, outcome }, report.rows);
       res.status(statusOf(report)).json(answerOf(report));
     } catch (error) {
       // Before the upload is read: 401 from authentication, 403 from authorize.
@@ -165,7 +172,7 @@ export function importRouter({
         req.resume();
         return sendGraphQLError(res, error, 401);
       }
-      console.error(error);
+      logOf(res).error({ err: error }, 'unexpected error');
       if (!res.headersSent) sendError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
     }
   });

@@ -19,7 +19,17 @@ export interface PoolGuard {
    * budget (request-budget.ts). A lender only — a whole knex per request was garbage to collect.
    */
   knexFor(budget: RequestBudget): ConnectionSource;
+  /** The pool now, for /metrics: connections in use, idle, waited for, and its size. */
+  usage(): { used: number; free: number; pending: number; size: number };
   close(): Promise<void>;
+}
+
+/** The part of knex's pool (tarn) that tells its use; untyped in knex's client. */
+interface TarnPool {
+  numUsed(): number;
+  numFree(): number;
+  numPendingAcquires(): number;
+  max: number;
 }
 
 export function guardPool(knex: Knex, databaseUrl: string, settings: PoolShareSettings): PoolGuard {
@@ -71,5 +81,10 @@ export function guardPool(knex: Knex, databaseUrl: string, settings: PoolShareSe
     };
     return { client: { acquireConnection, releaseConnection } };
   };
-  return { shares, knexFor, close: () => canceller.end() };
+  const usage = () => {
+    const tarn = (knex.client as { pool?: TarnPool }).pool;
+    if (!tarn) return { used: 0, free: 0, pending: 0, size: settings.size };
+    return { used: tarn.numUsed(), free: tarn.numFree(), pending: tarn.numPendingAcquires(), size: tarn.max };
+  };
+  return { shares, knexFor, usage, close: () => canceller.end() };
 }

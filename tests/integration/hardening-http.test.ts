@@ -224,7 +224,9 @@ describe('class 12: errors say what went wrong and reveal nothing', () => {
         expect(response.headers.get('retry-after')).toMatch(/^\d+$/);
         expect(text).not.toMatch(/ECONNREFUSED|127\.0\.0\.1|Context creation failed|terminated/);
       }
-      expect((await fetch(`${behind.url}/readyz`)).status).toBe(503);
+      const readiness = await fetch(`${behind.url}/readyz`);
+      expect(readiness.status).toBe(503);
+      expect(((await readiness.json()) as { reason?: string }).reason).toBe('the database does not answer');
       await proxy.restore();
       let recovered = false;
       for (let i = 0; i < 30 && !recovered; i += 1) {

@@ -54,6 +54,11 @@ describe('class 10: SIGTERM is graceful', () => {
     // a new request is refused while the old one finishes
     const late = await ask(url, '{ regions { totalCount } }').catch(() => null);
     if (late) expect(late.status).toBe(503);
+    const readiness = await fetch(`${url}/readyz`).catch(() => null);
+    if (readiness) {
+      expect(readiness.status).toBe(503);
+      expect(((await readiness.json()) as { reason?: string }).reason).toBe('the server is shutting down');
+    }
     await blocker.query('rollback');
     const answer = await inFlight;
     expect(answer.status).toBe(200);
