@@ -21,6 +21,8 @@ import { healthRoutes } from './health.js';
 import { exportRouter } from './export/export.route.js';
 import { importRouter } from './import/import.route.js';
 import { rateLimit } from './limits/rate-limit.js';
+import { redisWindows } from './limits/redis-windows.js';
+import { connectRedis } from './ops/redis.js';
 import { responseSizeLimit } from './limits/response-size.js';
 import { graphiqlRouter } from './ide/graphiql.js';
 import { docsRouter } from './docs/docs.route.js';
@@ -121,7 +123,12 @@ export async function createApp(orm: Orm, config: Config, databaseUrl: string): 
         else next();
       }, next);
     };
-  const limited = rateLimit(config.limits.perMinute, (req) => callerKey(req, viewerOf));
+  const redis = config.operations.redisUrl ? connectRedis(config.operations.redisUrl, logger) : undefined;
+  const limited = rateLimit(
+    config.limits.perMinute,
+    (req) => callerKey(req, viewerOf),
+    redis ? redisWindows(redis, config.operations.redisKeyPrefix) : undefined,
+  );
 
   const app = express();
   app.disable('x-powered-by');
@@ -189,6 +196,7 @@ export async function createApp(orm: Orm, config: Config, databaseUrl: string): 
     stop: async () => {
       await apollo.stop();
       await pool.close();
+      await redis?.quit().catch(() => undefined);
     },
   };
 }

@@ -38,6 +38,34 @@ describe('loadConfig', () => {
     ).toEqual(['AUTH_DEV_MODE cannot be on when NODE_ENV=production']);
   });
 
+  it('refuses operations settings that would silently do something else', () => {
+    const problems = problemsOf({
+      LOG_LEVEL: 'verbose',
+      CORS_ORIGINS: 'https://bi.example.ru, bi.example.ru/path',
+      REDIS_URL: '127.0.0.1:6379',
+      COMPRESSION: 'gzip',
+    });
+    expect(problems).toEqual([
+      'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got «verbose»',
+      'CORS_ORIGINS must list origins like https://bi.example.ru, got «bi.example.ru/path»',
+      'COMPRESSION must be on (1, true, yes, on) or off (0, false, no, off), got «gzip»',
+      'REDIS_URL must be a Redis URL such as redis://127.0.0.1:6379, got «127.0.0.1:6379»',
+    ]);
+    const ops = loadConfig({
+      CORS_ORIGINS: 'https://a.ru,http://b.ru:8080',
+      REDIS_URL: 'redis://r:6379/2',
+    }).operations;
+    expect(ops).toMatchObject({
+      logLevel: 'info',
+      corsOrigins: ['https://a.ru', 'http://b.ru:8080'],
+      redisUrl: 'redis://r:6379/2',
+      redisKeyPrefix: 'shnor:',
+      compression: true,
+      metricsToken: undefined,
+    });
+    expect(loadConfig({ NODE_ENV: 'test' }).operations.logLevel).toBe('silent');
+  });
+
   it('takes the defaults and valid values', () => {
     const config = loadConfig({
       AUTH_JWT_SECRET: 'x'.repeat(32),

@@ -106,11 +106,23 @@ export interface Config {
     corsOrigins: string[];
     /** gzip/deflate of answers above 1 KB for clients that accept it. */
     compression: boolean;
+    /** Shared state of several API processes (the rate limit's windows); absent → in each process. */
+    redisUrl: string | undefined;
+    /** Prefix of every key this deployment writes in Redis (several deployments may share one). */
+    redisKeyPrefix: string;
   };
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
+
+function readRedisUrl(r: EnvReader): string | undefined {
+  const url = r.string('REDIS_URL');
+  if (url !== undefined && !/^rediss?:\/\/\S+$/.test(url)) {
+    r.problems.push(`REDIS_URL must be a Redis URL such as redis://127.0.0.1:6379, got «${url}»`);
+  }
+  return url;
+}
 
 /** CORS_ORIGINS: full origins (scheme://host[:port]), comma-separated; a typo would silently allow nothing. */
 function readOrigins(r: EnvReader): string[] {
@@ -293,6 +305,8 @@ function readConfig(env: NodeJS.ProcessEnv, r: EnvReader): Config {
       metricsToken: r.string('METRICS_TOKEN'),
       corsOrigins: readOrigins(r),
       compression: env.COMPRESSION === undefined ? true : r.flag('COMPRESSION'),
+      redisUrl: readRedisUrl(r),
+      redisKeyPrefix: r.string('REDIS_KEY_PREFIX') ?? 'shnor:',
     },
   };
 }
