@@ -134,15 +134,8 @@ export async function createApp(orm: Orm, config: Config, databaseUrl: string): 
   app.disable('x-powered-by');
   app.use(requestLog(logger, metrics));
   if (config.operations.corsOrigins.length) app.use(corsFor(config.operations.corsOrigins));
-  // Not the files of /export: they stream with back-pressure (and an XLSX is a zip already).
-  if (config.operations.compression) {
-    app.use(
-      compression({
-        threshold: 1024,
-        filter: (req, res) => !req.path.startsWith('/export') && compression.filter(req, res),
-      }),
-    );
-  }
+  // An XLSX is a zip already: compression's own filter passes only compressible types (JSON, CSV, HTML).
+  if (config.operations.compression) app.use(compression({ threshold: 1024 }));
   app.use(draining.middleware);
   app.use(limited);
   app.use(healthRoutes(orm, draining));

@@ -72,25 +72,41 @@ export function csvField(value: CellValue, column: TableColumn, dialect: CsvDial
   return needsQuotes ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-async function write(out: Writable, text: string): Promise<void> {
-  if (!out.write(text)) await new Promise<void>((resolve) => out.once('drain', resolve));
+/**
+ * Writes with back-pressure through one lasting `drain` listener: the compression middleware hands
+ * `drain` listeners to its gzip stream, where a `once` listener is never removed (one leaked per wait).
+ */
+function backPressured(out: Writable): (text: string) => Promise<void> {
+  let wake: (() => void) | undefined;
+  out.on('drain', () => {
+    wake?.();
+    wake = undefined;
+  });
+  return async (text) => {
+    if (!out.write(text)) await new Promise<void>((resolve) => (wake = resolve));
+  };
 }
 
 export function csvWriter(out: Writable, dialect: CsvDialect): TableWriter {
   const separator = dialect === 'russian' ? ';' : ',';
   let columns: readonly TableColumn[] = [];
-  const line = (fields: string[]) => write(out, `${fields.join(separator)}\r\n`);
+  const write = backPressured(out);
+  const line = (fields: string[]) => write(`${fields.join(separator)}\r\n`);
   return {
     header: async (cols) => {
       columns = cols;
       const names = cols.map((c) => (dialect === 'russian' ? c.header : c.key));
       const heading = { key: '', header: '', kind: 'text', width: 0 } as const;
-      if (dialect === 'russian') await write(out, BOM);
+      if (dialect === 'russian') await write(BOM);
       await line(names.map((n) => csvField(n, heading, dialect)));
     },
     row: (cells) => line(columns.map((column, i) => csvField(cells[i] ?? null, column, dialect))),
     end: async () => {
-      await new Promise<void>((resolve) => out.end(resolve));
+      // not end(callback): compression's end() takes its first argument for a chunk
+      await new Promise<void>((resolve) => {
+        out.once('finish', resolve);
+        out.end();
+      });
     },
   };
 }

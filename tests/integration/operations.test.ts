@@ -84,12 +84,12 @@ function sample(text: string, series: string): number {
   return line ? Number(line.slice(series.length + 1)) : 0;
 }
 
-/** A raw GET with exactly the headers given (fetch would add accept-encoding of its own). */
-function rawPost(path: string, body: string, headers: Record<string, string>) {
+/** A raw request with exactly the headers given (fetch would add accept-encoding of its own). */
+function raw(method: string, path: string, body: string, headers: Record<string, string>) {
   const { hostname, port } = new URL(url);
   return new Promise<{ headers: Record<string, string | string[] | undefined>; body: Buffer }>(
     (resolve, reject) => {
-      const req = request({ hostname, port, path, method: 'POST', headers }, (res) => {
+      const req = request({ hostname, port, path, method, headers }, (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
         res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
@@ -205,9 +205,9 @@ describe('compression and CORS', () => {
   const json = { 'content-type': 'application/json' };
 
   it('compresses an answer above 1 KB for a client that accepts gzip, and only then', async () => {
-    const zipped = await rawPost('/graphql', big, { ...json, 'accept-encoding': 'gzip' });
+    const zipped = await raw('POST', '/graphql', big, { ...json, 'accept-encoding': 'gzip' });
     expect(zipped.headers['content-encoding']).toBe('gzip');
-    const plain = await rawPost('/graphql', big, json);
+    const plain = await raw('POST', '/graphql', big, json);
     expect(plain.headers['content-encoding']).toBeUndefined();
     expect(gunzipSync(zipped.body).toString()).toBe(plain.body.toString());
     const [{ n }] = (await db.query<{ n: string }>('select count(*) as n from school')).rows as [
@@ -215,11 +215,22 @@ describe('compression and CORS', () => {
     ];
     const parsed = JSON.parse(plain.body.toString()) as { data: { schools: { nodes: unknown[] } } };
     expect(parsed.data.schools.nodes).toHaveLength(Math.min(50, Number(n)));
-    const small = await rawPost('/graphql', JSON.stringify({ query: '{ regions { totalCount } }' }), {
+    const small = await raw('POST', '/graphql', JSON.stringify({ query: '{ regions { totalCount } }' }), {
       ...json,
       'accept-encoding': 'gzip',
     });
     expect(small.headers['content-encoding']).toBeUndefined();
+  });
+
+  it('streams a CSV export gzipped, the same bytes as without, and leaks no listener', async () => {
+    const path = '/export/candidates.csv?year=2026';
+    const zipped = await raw('GET', path, '', { 'accept-encoding': 'gzip' });
+    const plain = await raw('GET', path, '', {});
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body.length).toBeGreaterThan(1024);
+    expect(gunzipSync(zipped.body).equals(plain.body)).toBe(true);
+    expect(server.output()).not.toContain('MaxListenersExceededWarning');
   });
 
   it('lets a listed origin preflight, and no other', async () => {
