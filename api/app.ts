@@ -59,9 +59,11 @@ export async function createApp(orm: Orm, config: Config, databaseUrl: string): 
   const apollo = await startApollo(config, logger);
 
   const knex = orm.em.getKnex();
-  const pool = guardPool(knex, databaseUrl, config.pool);
   const analyticsCache = new AnalyticsCache(config.analyticsCacheSize);
   const metrics = new Metrics({ pool: () => pool.usage(), cache: () => analyticsCache.lookups() });
+  const pool = guardPool(knex, databaseUrl, config.pool, (seconds) =>
+    metrics.connectionWait.observe(seconds),
+  );
   const auth: AuthSettings = {
     devMode: config.authDevMode,
     publicAccess: config.publicAccess,

@@ -32,7 +32,13 @@ interface TarnPool {
   max: number;
 }
 
-export function guardPool(knex: Knex, databaseUrl: string, settings: PoolShareSettings): PoolGuard {
+export function guardPool(
+  knex: Knex,
+  databaseUrl: string,
+  settings: PoolShareSettings,
+  /** Told how long each statement waited for its connection (its shares, then the pool), for /metrics. */
+  onWait: (seconds: number) => void = () => undefined,
+): PoolGuard {
   // Cancelling needs a connection outside the pool, which may be full of the statements to cancel.
   const canceller = new pg.Pool({
     connectionString: databaseUrl,
@@ -52,9 +58,11 @@ export function guardPool(knex: Knex, databaseUrl: string, settings: PoolShareSe
   const knexFor = (budget: RequestBudget): ConnectionSource => {
     const releases = new Map<pg.Client, () => void>();
     const acquireConnection = async () => {
+      const asked = performance.now();
       const admitted = await budget.admit();
       try {
         const connection = await acquire();
+        onWait((performance.now() - asked) / 1000);
         if (budget.ended) {
           await release(connection);
           throw new RequestEnded('The request ended while it waited for a connection');

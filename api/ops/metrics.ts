@@ -47,6 +47,13 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  readonly connectionWait = new Histogram({
+    name: 'shnor_db_connection_wait_seconds',
+    help: "Time a request's statement waited for a connection: its pool shares, then the pool",
+    buckets: [0.0005, 0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 5, 15],
+    registers: [this.registry],
+  });
+
   constructor(sources: MetricSources) {
     // Event-loop lag, heap, GC, CPU and file descriptors: prom-client's standard Node.js set.
     collectDefaultMetrics({ register: this.registry });

@@ -158,6 +158,9 @@ describe('GET /metrics', () => {
     expect(sample(after, errors) - sample(before, errors)).toBe(1);
     expect(sample(after, timed) - sample(before, timed)).toBe(3);
     expect(sample(after, 'shnor_db_pool_connections{state="size"}')).toBe(20);
+    // `regions { totalCount }` is one statement: each of the 3 + 1 requests waited for one connection
+    const waits = 'shnor_db_connection_wait_seconds_count';
+    expect(sample(after, waits) - sample(before, waits)).toBeGreaterThanOrEqual(3);
     expect(after).toMatch(/^shnor_analytics_cache_lookups\{result="miss"\} \d+$/m);
     expect(after).toMatch(/^nodejs_eventloop_lag_seconds \d/m);
   });
