@@ -22,9 +22,7 @@ export function statusOfErrors(errors: readonly GraphQLFormattedError[], fallbac
 
 /** THE error writer of the HTTP routes: GraphQL-shaped JSON, `{ errors: [{ message, extensions }] }`. */
 export function sendErrors(res: Response, status: number, errors: readonly GraphQLFormattedError[]): void {
-  const report = res.locals.report as RequestReport | undefined;
-  for (const e of errors)
-    if (typeof e.extensions?.code === 'string') report?.errorCodes.push(e.extensions.code);
+  (res.locals.report as RequestReport | undefined)?.noteErrors(errors);
   res.status(status).json({ errors });
 }
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type Response } from 'express';
-import { pino, type DestinationStream, type Logger } from 'pino';
+import { pino, type Logger } from 'pino';
 import { type LogLevel } from '../../config/settings.js';
 
 export type { Logger };
@@ -8,18 +8,15 @@ export type { Logger };
 /**
  * The server's one log: JSON lines on stdout (pino), for a collector to parse. Credentials never
  * reach it: the request lines carry no headers but the request id, and `err` is pino's serializer.
+ * pino's default, synchronous stdout: its asynchronous writes measured costlier (bench/RESULTS.md).
  */
-export function createLogger(level: LogLevel, destination?: DestinationStream): Logger {
-  return pino(
-    {
-      level,
-      base: { service: 'shnor-analytics' },
-      timestamp: pino.stdTimeFunctions.isoTime,
-      formatters: { level: (label) => ({ level: label }) },
-    },
-    // pino's synchronous stdout: measured, its asynchronous writes cost more (bench/RESULTS.md).
-    destination,
-  );
+export function createLogger(level: LogLevel): Logger {
+  return pino({
+    level,
+    base: { service: 'shnor-analytics' },
+    timestamp: pino.stdTimeFunctions.isoTime,
+    formatters: { level: (label) => ({ level: label }) },
+  });
 }
 
 /** A client's own id is kept (a proxy's, a BI job's) when it is short and plain; else a new one. */

@@ -26,11 +26,8 @@ export function operationsPlugin(outsideRequests: Logger): ApolloServerPlugin<Co
           }
         },
         async willSendResponse({ response, contextValue }) {
-          const report = contextValue.report;
-          if (!report || response.body.kind !== 'single') return;
-          for (const e of response.body.singleResult.errors ?? []) {
-            if (typeof e.extensions?.code === 'string') report.errorCodes.push(e.extensions.code);
-          }
+          if (response.body.kind !== 'single') return;
+          contextValue.report?.noteErrors(response.body.singleResult.errors ?? []);
         },
       };
     },

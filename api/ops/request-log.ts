@@ -20,6 +20,12 @@ export class RequestReport {
   log(): Logger {
     return (this.child ??= this.logger.child({ requestId: this.requestId }));
   }
+
+  /** The `extensions.code` of each error answered (GraphQL or a file route). */
+  noteErrors(errors: readonly { extensions?: { code?: unknown } }[]): void {
+    for (const e of errors)
+      if (typeof e.extensions?.code === 'string') this.errorCodes.push(e.extensions.code);
+  }
 }
 
 const ROUTES = ['/graphql', '/export', '/import', '/docs', '/healthz', '/readyz', '/metrics', '/ide'];

@@ -3,18 +3,21 @@ import { afterAll, beforeAll, inject } from 'vitest';
 import { loadConfig } from '../../config/settings.js';
 import { type RunningServer, startServer } from '../../api/server.js';
 
+/**
+ * A test server's settings: development mode unless a test sets the authentication up itself;
+ * silent, also for a test that sets NODE_ENV=production (its request lines would bury the output).
+ */
+const testConfig = (env: NodeJS.ProcessEnv) =>
+  loadConfig({ NODE_ENV: 'test', PORT: '0', AUTH_DEV_MODE: '1', LOG_LEVEL: 'silent', ...env });
+
 /** The real server on a free port, over the run's fresh database (global-setup.ts). */
 export function startTestServer(env: NodeJS.ProcessEnv = {}): Promise<RunningServer> {
-  // Development mode unless a test sets the authentication up itself.
-  // Silent, also for a test that sets NODE_ENV=production: its request lines would bury the output.
-  const config = loadConfig({ NODE_ENV: 'test', PORT: '0', AUTH_DEV_MODE: '1', LOG_LEVEL: 'silent', ...env });
-  return startServer(inject('databaseUrl'), config);
+  return startServer(inject('databaseUrl'), testConfig(env));
 }
 
 /** The real server over a database of the test's own (fresh-database.ts). */
 export function startTestServerOn(databaseUrl: string, env: NodeJS.ProcessEnv = {}): Promise<RunningServer> {
-  const config = loadConfig({ NODE_ENV: 'test', PORT: '0', AUTH_DEV_MODE: '1', LOG_LEVEL: 'silent', ...env });
-  return startServer(databaseUrl, config);
+  return startServer(databaseUrl, testConfig(env));
 }
 
 export function testDatabaseUrl(): string {
