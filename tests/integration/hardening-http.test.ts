@@ -83,6 +83,7 @@ describe('class 7: the rate limit counts the verified caller, else the address, 
   it.each([
     ['/readyz', { method: 'GET' }],
     ['/healthz', { method: 'GET' }],
+    ['/metrics', { method: 'GET' }],
     ['/export/candidates.csv?year=2026', { method: 'GET' }],
     [
       '/import/schools',

@@ -93,6 +93,16 @@ describe.skipIf(!available)('REDIS_URL: one rate limit for several processes', (
     expect((await ask(b, token)).status).toBe(429);
     expect(await redis.keys(`${PREFIX}rate:sub:MINISTRY:respelling-caller*`)).toHaveLength(1);
   });
+
+  it('garbage Authorization headers are counted by the address: one key, whatever they say', async () => {
+    const before = await redis.keys(`${PREFIX}rate:address:*`);
+    for (let i = 0; i < 12; i += 1) await ask(i % 2 ? b : a, `garbage-${i}-${randomUUID()}`);
+    const keys = await redis.keys(`${PREFIX}rate:*`);
+    expect(keys.filter((k) => k.includes('garbage'))).toEqual([]);
+    const addresses = await redis.keys(`${PREFIX}rate:address:*`);
+    expect(addresses.length - before.length).toBeLessThanOrEqual(1);
+    expect(Number(await redis.get(addresses[0] as string))).toBeGreaterThanOrEqual(LIMIT);
+  });
 });
 
 describe('REDIS_URL that does not answer', () => {
