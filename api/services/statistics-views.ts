@@ -15,6 +15,8 @@ export interface StatisticsArgs {
   after?: string | null;
   /** config.publicData.minSchools: the public sees no smaller group. */
   publicMinSchools: number;
+  /** Whether the rows report schoolCount (asked for in the selection). */
+  schoolCount: boolean;
 }
 
 const MARK_SUMS = {

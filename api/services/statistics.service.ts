@@ -48,6 +48,8 @@ export interface StatisticsQuery {
   after?: string | null;
   /** The public viewer sees no group of fewer schools (config.publicData.minSchools). */
   publicMinSchools: number;
+  /** Whether the rows report `schoolCount`: a `count(distinct …)`, which sorts, so only when asked. */
+  schoolCount: boolean;
 }
 
 export type GroupRow = Record<string, string | number | null>;
@@ -117,8 +119,33 @@ function narrowResults(f: ResultFilter | null | undefined): Sql[] {
   ].filter((c): c is Sql => Boolean(c));
 }
 
-/** The result rows of `table` of the schools of SCHOOLS. */
-const resultsOf = (table: ResultTable) => sql`${SCHOOLS} join ${sql.ident(table)} r on r.school_id = s.id`;
+/**
+ * The result rows of `table`, joined to their school, municipality and region (SCHOOLS) only when
+ * the query reads them: every row has a school (foreign key, not null), so the bare table sums the same.
+ */
+const resultsOf = (table: ResultTable, places: boolean) =>
+  places ? sql`${SCHOOLS} join ${sql.ident(table)} r on r.school_id = s.id` : sql`${sql.ident(table)} r`;
+
+/** Filters on the result rows themselves; any other filter picks schools or places. */
+const RESULT_FILTERS: ReadonlySet<string> = new Set(['years', 'grades', 'subjects']);
+const PLACE_DIMENSIONS: ReadonlySet<StatisticsDimension> = new Set([
+  StatisticsDimension.REGION,
+  StatisticsDimension.MUNICIPALITY,
+  StatisticsDimension.SCHOOL,
+]);
+
+/** Whether a grouping reads places: to scope a viewer narrower than the country, to group or to filter by them. */
+function readsPlaces(
+  viewer: Viewer,
+  filter: ResultFilter | null | undefined,
+  dims: readonly StatisticsDimension[],
+): boolean {
+  const everywhere = viewer.scope.kind === 'ALL' || viewer.scope.kind === 'PUBLIC';
+  const placeFilter = Object.entries(filter ?? {}).some(
+    ([key, value]) => value !== null && value !== undefined && !RESULT_FILTERS.has(key),
+  );
+  return !everywhere || placeFilter || dims.some((d) => PLACE_DIMENSIONS.has(d));
+}
 
 /** The non-place dimensions of a grouping, with the SQL column each is compared on. */
 const KEY_COLUMNS: Partial<Record<StatisticsDimension, { column: Sql; type: 'int' | 'text' }>> = {
@@ -165,11 +192,11 @@ async function publicSuppression(
     ...(level === 'country' ? [] : [sql`m.region_id as "regionId"`, sql`g.code as "regionCode"`]),
     ...(level === 'municipality' ? [sql`m.id as "municipalityId"`] : []),
     ...keyDims.map((k, i) => sql`${k.column} as ${sql.ident(`k${i}`)}`),
-    sql`count(distinct s.id)::int as schools`,
+    sql`count(distinct r.school_id)::int as schools`,
   ];
   const groupColumns = [...placeColumns, ...keyDims.map((k) => k.column)];
   const rows = await db.query<Record<string, string | number> & { schools: number }>(
-    sql`select ${sql.join(selected)} from ${resultsOf(q.table)}
+    sql`select ${sql.join(selected)} from ${resultsOf(q.table, level !== 'country')}
       ${sql.where([scopedSchools(viewer, null, 'filter', 'aggregate'), ...narrowResults(q.filter)])}
       ${groupColumns.length > 0 ? sql`group by ${sql.join(groupColumns)}` : sql.empty}`,
   );
@@ -233,7 +260,7 @@ export async function groupedSums(db: Queryable, viewer: Viewer, q: StatisticsQu
     ? await publicSuppression(db, viewer, q, dims)
     : { suppressed: 0, exclude: null };
   // Grouped sums only: the public may see them per region and municipality, never per school.
-  const from = sql`from ${resultsOf(q.table)} ${sql.where([
+  const from = sql`from ${resultsOf(q.table, readsPlaces(viewer, q.filter, dims))} ${sql.where([
     scopedSchools(viewer, q.filter, 'filter', 'aggregate'),
     ...narrowResults(q.filter),
     exclude,
@@ -242,7 +269,7 @@ export async function groupedSums(db: Queryable, viewer: Viewer, q: StatisticsQu
   const selected = sql.join([
     ...dims.map((d) => DIMENSIONS[d].select),
     ...Object.entries(q.sums).map(([alias, expression]) => sql`${expression} as ${sql.ident(alias)}`),
-    sql`count(distinct s.id)::int as "schoolCount"`,
+    ...(q.schoolCount ? [sql`count(distinct r.school_id)::int as "schoolCount"`] : []),
   ]);
   const grouped =
     dims.length > 0

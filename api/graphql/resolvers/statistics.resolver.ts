@@ -1,10 +1,12 @@
-import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
+import { type GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, Info, Int, Query, Resolver } from 'type-graphql';
 import { type Context } from '../../context.js';
 import { badUserInput } from '../../errors.js';
 import { pageSize } from '../../pagination.js';
 import { giaStatistics, vprStatistics } from '../../services/statistics-views.js';
 import { GiaExam, StatisticsDimension } from '../enums.js';
 import { ResultFilter } from '../inputs/result-filter.input.js';
+import { connectionRowFields } from '../selection.js';
 import { checkEach, checkSubject, checkVprGrade, checkYear, type ResultKind } from '../inputs/validate.js';
 import { GiaStatisticsConnection, VprStatisticsConnection } from '../types/statistics.types.js';
 
@@ -27,6 +29,7 @@ export class StatisticsResolver {
   })
   vprStatistics(
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
     @Arg('groupBy', () => [StatisticsDimension], {
       defaultValue: [],
       description: 'Any combination; none = one total row',
@@ -39,7 +42,15 @@ export class StatisticsResolver {
     checkFilter('VPR', filter);
     const size = pageSize(first, ctx.config.maxPageSize, ctx.config.maxPageSize);
     const publicMinSchools = ctx.config.publicData.minSchools;
-    return vprStatistics(ctx.db, ctx.viewer, { filter, groupBy, first: size, after, publicMinSchools });
+    const schoolCount = connectionRowFields(info).has('schoolCount');
+    return vprStatistics(ctx.db, ctx.viewer, {
+      filter,
+      groupBy,
+      first: size,
+      after,
+      publicMinSchools,
+      schoolCount,
+    });
   }
 
   @Query(() => GiaStatisticsConnection, {
@@ -47,6 +58,7 @@ export class StatisticsResolver {
   })
   giaStatistics(
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
     @Arg('exam', () => GiaExam) exam: GiaExam,
     @Arg('groupBy', () => [StatisticsDimension], { defaultValue: [] }) groupBy: StatisticsDimension[],
     @Arg('filter', () => ResultFilter, { nullable: true }) filter?: ResultFilter,
@@ -62,6 +74,7 @@ export class StatisticsResolver {
       first: size,
       after,
       publicMinSchools,
+      schoolCount: connectionRowFields(info).has('schoolCount'),
     });
   }
 }
