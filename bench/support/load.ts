@@ -18,6 +18,8 @@ export async function loadGraphql(
   connections: number,
   seconds: number,
   headers?: Record<string, string>,
+  /** autocannon counts an answer slower than this as an error (its default: 10 s) */
+  timeoutSeconds = 10,
 ): Promise<LoadResult> {
   const latencies: number[] = [];
   const options = {
@@ -27,6 +29,7 @@ export async function loadGraphql(
     body: JSON.stringify({ query }),
     connections,
     duration: seconds,
+    timeout: timeoutSeconds,
   };
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(options, (error, done) => (error ? reject(error) : resolve(done)));
